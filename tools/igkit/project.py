@@ -80,3 +80,19 @@ class Project:
     def state(self) -> Path:
         """Project-local caches (regression cache, validator index...)."""
         return self.root / ".igkit"
+
+
+# Folders, relative to the project root, whose JSON files are the IG's resources: what SUSHI
+# compiles, plus predefined resources an author (or a generator such as `igkit lan`) keeps
+# as JSON, in the folders the IG Publisher also reads.
+RESOURCE_FOLDERS = ("fsh-generated/resources", "input/resources", "input/examples")
+
+
+def resource_files(root: Path) -> list[Path]:
+    """Every IG resource file (JSON), sorted, compiled ones first."""
+    found: list[Path] = []
+    for rel in RESOURCE_FOLDERS:
+        folder = root / rel
+        if folder.is_dir():
+            found.extend(sorted(p for p in folder.rglob("*.json") if p.is_file()))
+    return found
