@@ -1,0 +1,109 @@
+"""Fixtures for the IG content tests: compile the guide once per session into a temporary copy."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+CANONICAL = "http://hl7.org/fhir/us/davinci-vbpr"
+RESULT_LINE = re.compile(r"(\d+) Errors?\s+(\d+) Warnings?")
+OWNED_ID_LINE = re.compile(r"^(?:Id|Instance):\s*(\S+)", re.MULTILINE)
+
+
+def _sushi() -> Path | None:
+    for candidate in (
+        REPO / "node_modules" / ".bin" / "sushi",
+        Path("/tmp/sushitry/node_modules/.bin/sushi"),
+    ):
+        if candidate.is_file():
+            return candidate
+    found = shutil.which("sushi")
+    return Path(found) if found else None
+
+
+@dataclass
+class CompiledIG:
+    """The compiled guide: SUSHI's result line and the generated resources, indexed."""
+
+    errors: int
+    warnings: int
+    log: str
+    resources: list[dict[str, Any]]
+    owned_ids: set[str] = field(default_factory=set)  # ids defined in the IG helper's (non-LAN) FSH files
+
+    def by_type(self, resource_type: str) -> list[dict[str, Any]]:
+        return [r for r in self.resources if r["resourceType"] == resource_type]
+
+    def get(self, resource_type: str, rid: str) -> dict[str, Any]:
+        for r in self.resources:
+            if r["resourceType"] == resource_type and r["id"] == rid:
+                return r
+        raise KeyError(f"{resource_type}/{rid} is not in the compiled output")
+
+    def canonical(self, url: str) -> dict[str, Any]:
+        for r in self.resources:
+            if r.get("url") == url:
+                return r
+        raise KeyError(f"{url} is not in the compiled output")
+
+    def owned(self, resource_type: str) -> list[dict[str, Any]]:
+        return [r for r in self.by_type(resource_type) if r["id"] in self.owned_ids]
+
+
+def _owned_ids(fsh_root: Path) -> set[str]:
+    ids: set[str] = set()
+    for path in fsh_root.rglob("*.fsh"):
+        if not path.name.startswith("LAN"):
+            ids.update(OWNED_ID_LINE.findall(path.read_text(encoding="utf-8")))
+    return ids
+
+
+@pytest.fixture(scope="session")
+def compiled_ig(tmp_path_factory: pytest.TempPathFactory) -> CompiledIG:
+    sushi = _sushi()
+    if sushi is None:
+        pytest.skip("SUSHI is not installed (run make setup)")
+    work = tmp_path_factory.mktemp("ig") / "repo"
+    work.mkdir()
+    for name in ("sushi-config.yaml", "sushi-ignoreWarnings.txt"):
+        if (REPO / name).is_file():
+            shutil.copy2(REPO / name, work / name)
+    shutil.copytree(REPO / "fsh", work / "fsh")
+    shutil.copytree(REPO / "input", work / "input", symlinks=True, ignore=shutil.ignore_patterns("fsh"))
+    (work / "input" / "fsh").symlink_to(Path("..") / "fsh")
+    env = dict(os.environ)
+    if os.environ.get("IGKIT_FHIR_HOME"):
+        env["HOME"] = os.environ["IGKIT_FHIR_HOME"]
+    proc = subprocess.run(
+        [str(sushi), "build", ".", "-s"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    log = proc.stdout + proc.stderr
+    match = RESULT_LINE.search(log)
+    if match is None:
+        pytest.fail(f"SUSHI printed no result line:\n{log[-3000:]}")
+    generated = work / "fsh-generated" / "resources"
+    resources = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(generated.glob("*.json"))]
+    return CompiledIG(int(match.group(1)), int(match.group(2)), log, resources, _owned_ids(REPO / "fsh"))
+
+
+@pytest.fixture(scope="session")
+def expected_issues() -> dict[str, Any]:
+    return yaml.safe_load(
+        (REPO / "fsh" / "examples-invalid" / "expected-issues.yaml").read_text(encoding="utf-8")
+    )

@@ -1,0 +1,778 @@
+"""Offline terminology: value set membership and code checks from loaded CodeSystems/ValueSets.
+
+Public API:
+
+    @dataclass(frozen=True)
+    class TxMessage:
+        severity: str        # "error" | "warning" | "information"
+        message_id: str      # the HL7 validator's id
+        message: str
+
+    @dataclass(frozen=True)
+    class CodeCheck:
+        valid: bool | None   # True ok, False not valid, None cannot tell offline
+        message_id: str = ""  # the main finding (empty when valid and nothing to say)
+        message: str = ""
+        severity: str = ""   # severity hint for the main finding
+        issues: tuple[TxMessage, ...] = ()   # further findings (wrong display, unknown code, ...)
+        display: str | None = None           # the code system's display, when known
+
+    Terminology(defs: DefinitionSource, default_language: str = "en-US")
+        .validate_code(valueset_url, system, code, display=None, version=None, *, strength="required",
+                       language=None) -> CodeCheck
+            system None = a `code`-typed element: the system is implied by the value set.
+        .validate_coding(valueset_url, coding: dict, *, strength="required", language=None) -> CodeCheck
+        .validate_codeable_concept(valueset_url, cc: dict, *, strength="required", language=None) -> CodeCheck
+            OK when any coding is in the value set; messages per binding strength
+            (required -> error, extensible -> warning, preferred -> information).
+        .check_code(system, code, display=None, version=None, *, language=None) -> CodeCheck   # code system only
+            A wrong display is an error issue (as the HL7 validator reports it):
+            "Wrong Display Name 'x' for sys#code. Valid display is 'y' (for the language(s) 'en-US')";
+            `language` is the resource's language (default_language when None); designations in
+            that language are accepted too.
+        .member_of(valueset_url, value) -> bool | None   # code str / Coding / CodeableConcept (FHIRPath memberOf)
+        .expand(valueset_url) -> list[tuple[str, str, str | None]] | None   # (system, code, display), None if not enumerable offline
+
+Membership is three-valued (True / False / None = not decidable offline) and is computed per
+value set once (memoized): includes are OR-ed, each include is system-part AND imported value
+sets, excludes are subtracted. Code systems that are not available (SNOMED CT, LOINC, RxNorm,
+ICD, CPT, NUCC, ...) make membership undecidable for their codes, except where the value set
+lists the codes explicitly; UCUM codes are checked syntactically. Implicit value sets: the
+CodeSystem.valueSet of a code system, found by the usual .../ValueSet/x <-> .../CodeSystem/x
+(or core http://hl7.org/fhir/x) naming.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from igkit.validate.model import DefinitionSource
+from igkit.validate.terminology_ucum import ucum_problem
+
+UCUM = "http://unitsofmeasure.org"
+BCP47 = "urn:ietf:bcp:47"
+MIME = "urn:ietf:bcp:13"
+# Systems the offline validator knows about but cannot check codes in.
+EXTERNAL_SYSTEMS = {
+    "http://snomed.info/sct": "SNOMED CT",
+    "http://loinc.org": "LOINC",
+    "http://www.nlm.nih.gov/research/umls/rxnorm": "RxNorm",
+    "http://hl7.org/fhir/sid/icd-10": "ICD-10",
+    "http://hl7.org/fhir/sid/icd-10-cm": "ICD-10-CM",
+    "http://www.cms.gov/Medicare/Coding/ICD10": "ICD-10-PCS",
+    "http://hl7.org/fhir/sid/icd-9-cm": "ICD-9-CM",
+    "http://nucc.org/provider-taxonomy": "NUCC",
+    "http://www.ama-assn.org/go/cpt": "CPT",
+    "http://hl7.org/fhir/sid/ndc": "NDC",
+    "http://hl7.org/fhir/sid/cvx": "CVX",
+    "urn:iso:std:iso:3166": "ISO 3166",
+    "urn:iso:std:iso:3166:-2": "ISO 3166-2",
+    "urn:iso:std:iso:4217": "ISO 4217",
+    "urn:iso:std:iso:11073:10101": "ISO 11073",
+    "http://unitsofmeasure.org": "UCUM",
+    "urn:ietf:bcp:47": "BCP-47",
+    "urn:ietf:bcp:13": "MIME types",
+    "http://www.ada.org/cdt": "CDT",
+    "https://www.usps.com/": "USPS",
+    "http://www.nubc.org/patient-discharge": "NUBC",
+    "http://dicom.nema.org/resources/ontology/DCM": "DICOM",
+    "urn:oid:2.16.840.1.113883.6.238": "CDC Race & Ethnicity",
+}
+_BCP47 = re.compile(
+    r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-[A-Za-z0-9]{5,8}|-[0-9][A-Za-z0-9]{3})*"
+    r"(-[A-WY-Za-wy-z0-9](-[A-Za-z0-9]{2,8})+)*(-x(-[A-Za-z0-9]{1,8})+)?$|^x(-[A-Za-z0-9]{1,8})+$"
+)
+_MIME = re.compile(r"^[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+(\s*;.*)?$")
+
+Tri = bool | None
+# Systems whose codes are checked by syntax alone (no enumeration offline).
+_SYNTAX: dict[str, Callable[[str], bool]] = {
+    UCUM: lambda c: ucum_problem(c) is None,
+    BCP47: lambda c: bool(_BCP47.match(c)),
+    MIME: lambda c: bool(_MIME.match(c)),
+}
+_SEVERITY = {
+    "required": "error",
+    "extensible": "warning",
+    "preferred": "information",
+    "example": "information",
+}
+
+
+@dataclass(frozen=True)
+class TxMessage:
+    severity: str
+    message_id: str
+    message: str
+
+
+@dataclass(frozen=True)
+class CodeCheck:
+    valid: bool | None
+    message_id: str = ""
+    message: str = ""
+    severity: str = ""
+    issues: tuple[TxMessage, ...] = ()
+    display: str | None = None
+
+
+def _or(values: list[Tri]) -> Tri:
+    if any(v is True for v in values):
+        return True
+    return None if any(v is None for v in values) else False
+
+
+def _and(values: list[Tri]) -> Tri:
+    if any(v is False for v in values):
+        return False
+    return None if any(v is None for v in values) else True
+
+
+# ---------------------------------------------------------------------------------------------
+# Code systems
+
+
+@dataclass
+class _CodeSystem:
+    url: str
+    resource: dict
+    concepts: dict[str, dict] = field(default_factory=dict)
+    parents: dict[str, set[str]] = field(default_factory=dict)
+    children: dict[str, set[str]] = field(default_factory=dict)
+
+    @property
+    def content(self) -> str:
+        return self.resource.get("content", "complete")
+
+    @property
+    def case_sensitive(self) -> bool:
+        return self.resource.get("caseSensitive", True) is not False
+
+    @property
+    def hierarchy_property(self) -> str:
+        return self.resource.get("hierarchyMeaning", "is-a")
+
+    @classmethod
+    def build(cls, resource: dict) -> _CodeSystem:
+        cs = cls(resource["url"], resource)
+
+        def walk(concepts: list[dict], parent: str | None) -> None:
+            for c in concepts:
+                code = c.get("code")
+                if code is None:
+                    continue
+                cs.concepts[code] = c
+                if parent is not None:
+                    cs._link(parent, code)
+                for p in c.get("property", []):
+                    if p.get("code") in ("parent", "subsumedBy") and "valueCode" in p:
+                        cs._link(p["valueCode"], code)
+                    elif p.get("code") == "child" and "valueCode" in p:
+                        cs._link(code, p["valueCode"])
+                walk(c.get("concept", []), code)
+
+        walk(resource.get("concept", []), None)
+        return cs
+
+    def _link(self, parent: str, child: str) -> None:
+        self.parents.setdefault(child, set()).add(parent)
+        self.children.setdefault(parent, set()).add(child)
+
+    def find(self, code: str) -> dict | None:
+        c = self.concepts.get(code)
+        if c is None and not self.case_sensitive:
+            low = code.lower()
+            c = next((v for k, v in self.concepts.items() if k.lower() == low), None)
+        return c
+
+    def closure(self, code: str, links: dict[str, set[str]]) -> set[str]:
+        out: set[str] = set()
+        todo = [code]
+        while todo:
+            for n in links.get(todo.pop(), ()):
+                if n not in out:
+                    out.add(n)
+                    todo.append(n)
+        return out
+
+    def displays(self, code: str, language: str | None = None) -> list[tuple[str, str | None]]:
+        """Acceptable displays as (text, language): the display, and designations in `language`."""
+        c = self.find(code) or {}
+        out = [(c["display"], self.resource.get("language"))] if c.get("display") else []
+        wanted = (language or "").split("-")[0].lower()
+        for d in c.get("designation", []):
+            lang = d.get("language")
+            if d.get("value") and (not lang or not wanted or lang.split("-")[0].lower() == wanted):
+                out.append((d["value"], lang))
+        return out
+
+    def filter(self, f: dict) -> set[str] | None:
+        """Codes matching one compose filter; None when the filter is not supported."""
+        prop, op, value = f.get("property", ""), f.get("op", ""), f.get("value", "")
+        codes = set(self.concepts)
+        if prop in ("concept", "code") and op in ("is-a", "descendent-of", "is-not-a", "generalizes"):
+            base = self.find(value)
+            key = base["code"] if base else value
+            desc = self.closure(key, self.children)
+            if op == "is-a":
+                return (desc | {key}) & codes
+            if op == "descendent-of":
+                return desc & codes
+            if op == "is-not-a":
+                return codes - desc - {key}
+            return (self.closure(key, self.parents) | {key}) & codes
+        if op == "regex":
+            rx = re.compile(value)
+            if prop in ("concept", "code"):
+                return {c for c in codes if rx.fullmatch(c)}
+            return {c for c in codes if any(rx.fullmatch(v) for v in self._prop_values(c, prop))}
+        if op in ("in", "not-in"):
+            wanted = {v.strip() for v in value.split(",")}
+            if prop in ("concept", "code"):
+                hit = wanted & codes
+            else:
+                hit = {c for c in codes if wanted & set(self._prop_values(c, prop))}
+            return hit if op == "in" else codes - hit
+        if op == "=":
+            if prop in ("concept", "code"):
+                return {value} & codes
+            return {c for c in codes if value in self._prop_values(c, prop)}
+        if op == "exists":
+            has = {c for c in codes if self._prop_values(c, prop)}
+            return has if value.lower() == "true" else codes - has
+        return None
+
+    def _prop_values(self, code: str, prop: str) -> list[str]:
+        c = self.concepts[code]
+        if prop == "display":
+            return [c["display"]] if "display" in c else []
+        out = []
+        for p in c.get("property", []):
+            if p.get("code") == prop:
+                for k, v in p.items():
+                    if k.startswith("value"):
+                        out.append(str(v).lower() if isinstance(v, bool) else str(v))
+        if prop == "status" and not out and "status" in c:  # pragma: no cover - R5-style
+            out.append(c["status"])
+        return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Value set membership
+
+
+Member = Callable[[str | None, str], Tri]  # (system or None for "any system", code) -> Tri
+
+
+@dataclass
+class _Compiled:
+    contains: Member
+    enumerated: list[tuple[str, str, str | None]] | None  # full expansion when enumerable
+    systems: set[str]
+
+
+class Terminology:
+    """Offline code checks over the conformance resources a DefinitionSource provides."""
+
+    def __init__(self, defs: DefinitionSource, default_language: str = "en-US") -> None:
+        self.defs = defs
+        self.default_language = default_language
+        self._cs: dict[str, _CodeSystem | None] = {}
+        self._vs: dict[str, _Compiled | None] = {}
+        self._busy: set[str] = set()
+
+    # -- lookups ---------------------------------------------------------------------------
+    def code_system(self, url: str, version: str | None = None) -> _CodeSystem | None:
+        key = f"{url}|{version}" if version else url
+        if key not in self._cs:
+            res = self.defs.fetch(key) if version else None
+            if res is None:
+                res = self.defs.fetch(url)
+            self._cs[key] = (
+                _CodeSystem.build(res) if res and res.get("resourceType") == "CodeSystem" else None
+            )
+        return self._cs[key]
+
+    def value_set(self, url: str) -> dict | None:
+        res = self.defs.fetch(url)
+        if res is None and "|" in url:
+            res = self.defs.fetch(url.partition("|")[0])
+        if res is not None and res.get("resourceType") == "ValueSet":
+            return res
+        return self._implicit_value_set(url.partition("|")[0])
+
+    def _implicit_value_set(self, url: str) -> dict | None:
+        candidates = []
+        if "/ValueSet/" in url:
+            head, _, tail = url.partition("/ValueSet/")
+            candidates.append(f"{head}/CodeSystem/{tail}")
+            if head == "http://hl7.org/fhir":
+                candidates.append(f"{head}/{tail}")
+        for cand in candidates:
+            cs = self.defs.fetch(cand)
+            if (
+                cs
+                and cs.get("resourceType") == "CodeSystem"
+                and cs.get("valueSet", "").partition("|")[0] == url
+            ):
+                return {
+                    "resourceType": "ValueSet",
+                    "url": url,
+                    "compose": {"include": [{"system": cs["url"]}]},
+                }
+        return None
+
+    # -- compilation -----------------------------------------------------------------------
+    def _compiled(self, url: str) -> _Compiled | None:
+        if url in self._vs:
+            return self._vs[url]
+        if url in self._busy:  # import cycle: undecidable
+            return _Compiled(lambda s, c: None, None, set())
+        self._busy.add(url)
+        try:
+            vs = self.value_set(url)
+            result = self._compile(vs) if vs is not None else None
+        finally:
+            self._busy.discard(url)
+        self._vs[url] = result
+        return result
+
+    def _compile(self, vs: dict) -> _Compiled:
+        compose = vs.get("compose")
+        if not compose and vs.get("expansion"):
+            return self._from_expansion(vs["expansion"])
+        compose = compose or {}
+        includes = [self._include(inc) for inc in compose.get("include", [])]
+        excludes = [self._include(exc) for exc in compose.get("exclude", [])]
+
+        def contains(system: str | None, code: str) -> Tri:
+            inc = _or([i.contains(system, code) for i in includes])
+            if inc is False or not excludes:
+                return inc
+            exc = _or([e.contains(system, code) for e in excludes])
+            return _and([inc, None if exc is None else not exc])
+
+        enumerated: list[tuple[str, str, str | None]] | None = []
+        for i in includes:
+            if i.enumerated is None or enumerated is None:
+                enumerated = None
+                continue
+            enumerated.extend(i.enumerated)
+        if enumerated is not None:
+            seen = set()
+            kept = []
+            for item in enumerated:
+                if item[:2] not in seen and contains(item[0], item[1]) is True:
+                    seen.add(item[:2])
+                    kept.append(item)
+            enumerated = kept
+        return _Compiled(
+            contains, enumerated, set().union(*(i.systems for i in includes)) if includes else set()
+        )
+
+    def _from_expansion(self, expansion: dict) -> _Compiled:
+        items: list[tuple[str, str, str | None]] = []
+
+        def walk(contains: list[dict]) -> None:
+            for c in contains:
+                if "code" in c:
+                    items.append((c.get("system", ""), c["code"], c.get("display")))
+                walk(c.get("contains", []))
+
+        walk(expansion.get("contains", []))
+        keys = {(s, c) for s, c, _ in items}
+        codes = {c for _, c, _ in items}
+        complete = "total" not in expansion or expansion.get("total") == len(items)
+
+        def contains(system: str | None, code: str) -> Tri:
+            hit = (code in codes) if system is None else ((system, code) in keys)
+            return True if hit else (False if complete else None)
+
+        return _Compiled(contains, items if complete else None, {s for s, _, _ in items})
+
+    def _include(self, inc: dict) -> _Compiled:
+        parts: list[_Compiled] = []
+        system = inc.get("system")
+        if system:
+            parts.append(self._system_part(system, inc))
+        for imported in inc.get("valueSet", []):
+            comp = self._compiled(imported)
+            parts.append(comp if comp is not None else _Compiled(lambda s, c: None, None, set()))
+        if not parts:
+            return _Compiled(lambda s, c: False, [], set())
+
+        def contains(sys: str | None, code: str) -> Tri:
+            return _and([p.contains(sys, code) for p in parts])
+
+        enumerated = None
+        if all(p.enumerated is not None for p in parts):
+            enumerated = [e for e in parts[0].enumerated or [] if contains(e[0], e[1]) is True]
+        return _Compiled(
+            contains, enumerated, {system} if system else set().union(*(p.systems for p in parts))
+        )
+
+    def _system_part(self, system: str, inc: dict) -> _Compiled:
+        cs = self.code_system(system, inc.get("version"))
+        listed = inc.get("concept")
+        filters = inc.get("filter", [])
+        if cs is not None and cs.content in ("complete", "fragment", "example") and cs.concepts:
+            codes: set[str] | None = set(cs.concepts)
+            if listed:
+                found = (cs.find(c["code"]) for c in listed)
+                codes = {f["code"] for f in found if f is not None}
+                if cs.content != "complete":  # listed codes count even where the CS fragment lacks them
+                    codes |= {c["code"] for c in listed}
+            for f in filters:
+                got = cs.filter(f)
+                codes = None if got is None or codes is None else codes & got
+            complete = cs.content == "complete" or bool(listed and not filters)
+            return self._set_member(system, codes, cs, complete, listed)
+        if listed and not filters:
+            return self._set_member(system, {c["code"] for c in listed}, None, True, listed)
+        if system in _SYNTAX and not filters and not listed:
+            ok = _SYNTAX[system]
+            return _Compiled(lambda s, c: (s in (None, system)) and ok(c), None, {system})
+        return _Compiled(lambda s, c: None if s in (None, system) else False, None, {system})
+
+    def _set_member(
+        self,
+        system: str,
+        codes: set[str] | None,
+        cs: _CodeSystem | None,
+        complete: bool,
+        listed: list[dict] | None,
+    ) -> _Compiled:
+        if codes is None:
+            return _Compiled(lambda s, c: None if s in (None, system) else False, None, {system})
+        fold = cs is not None and not cs.case_sensitive
+        lookup = {c.lower() for c in codes} if fold else codes
+        displays = {c["code"]: c.get("display") for c in listed or []}
+
+        def contains(s: str | None, c: str) -> Tri:
+            if s not in (None, system):
+                return False
+            if (c.lower() if fold else c) in lookup:
+                return True
+            return False if complete else None
+
+        items = []
+        for code in sorted(codes):
+            disp = displays.get(code) or ((cs.find(code) or {}).get("display") if cs else None)
+            items.append((system, code, disp))
+        return _Compiled(contains, items if complete else None, {system})
+
+    # -- public checks -----------------------------------------------------------------------
+    def expand(self, valueset_url: str) -> list[tuple[str, str, str | None]] | None:
+        comp = self._compiled(valueset_url)
+        return None if comp is None or comp.enumerated is None else list(comp.enumerated)
+
+    def check_code(
+        self,
+        system: str,
+        code: str,
+        display: str | None = None,
+        version: str | None = None,
+        *,
+        language: str | None = None,
+    ) -> CodeCheck:
+        """Is `code` defined in `system` (and is the display right)? No value set involved."""
+        if system == UCUM:
+            problem = ucum_problem(code)
+            if problem:
+                return CodeCheck(
+                    False,
+                    "Terminology_TX_Code_NotValid",
+                    f"The UCUM code '{code}' is not valid: {problem}",
+                    "error",
+                )
+            return CodeCheck(True)
+        if system in _SYNTAX:
+            if not _SYNTAX[system](code):
+                return CodeCheck(
+                    False,
+                    "Terminology_TX_Code_NotValid",
+                    f"Code {code} is not a valid code in code system {system}",
+                    "error",
+                )
+            return CodeCheck(True)
+        cs = self.code_system(system, version)
+        if cs is None or cs.content == "not-present":
+            if system in EXTERNAL_SYSTEMS or cs is not None:
+                name = EXTERNAL_SYSTEMS.get(system, system)
+                return CodeCheck(
+                    None,
+                    "TERMINOLOGY_TX_NOSVC",
+                    f"The code system {system} ({name}) is not available offline, so the code "
+                    f"'{code}' cannot be validated",
+                    "warning",
+                )
+            if self.value_set(system) is not None:
+                return CodeCheck(
+                    False,
+                    "Terminology_TX_System_ValueSet2",
+                    f"The Coding references a value set, not a code system ('{system}')",
+                    "error",
+                )
+            return CodeCheck(
+                None,
+                "UNKNOWN_CODESYSTEM",
+                f"A definition for CodeSystem '{system}' could not be found, so the code cannot be validated",
+                "warning",
+            )
+        if cs.resource.get("content") == "supplement":
+            return CodeCheck(
+                False,
+                "CODESYSTEM_CS_NO_SUPPLEMENT",
+                f"CodeSystem {system} is a supplement, so can't be used as a value in Coding.system",
+                "error",
+            )
+        concept = cs.find(code)
+        if concept is None:
+            ver = cs.resource.get("version")
+            where = f"the CodeSystem '{system}'" + (f" version '{ver}'" if ver else "")
+            if cs.content == "complete":
+                return CodeCheck(
+                    False, "Unknown_Code_in_Version", f"Unknown code '{code}' in {where}", "error"
+                )
+            return CodeCheck(
+                None,
+                "UNKNOWN_CODE__IN_FRAGMENT",
+                f"Unknown Code '{code}' in {where} - note that the code system is labelled as a "
+                f"{cs.content}, so the code may be valid in some other fragment",
+                "warning",
+            )
+        issues: list[TxMessage] = []
+        expected = cs.displays(code, language or self.default_language)
+        if display is not None and expected and not _display_matches(display, [e for e, _ in expected]):
+            if len(expected) == 1:
+                valid = f"Valid display is '{expected[0][0]}'"
+            else:
+                listed = ", ".join(f"'{e}'" + (f" ({lang})" if lang else "") for e, lang in expected)
+                valid = f"Valid display is one of {len(expected)} choices: {listed}"
+            issues.append(
+                TxMessage(
+                    "error",
+                    "Display_Name_for__should_be_one_of__instead_of_",
+                    f"Wrong Display Name '{display}' for {system}#{code}. {valid} "
+                    f"(for the language(s) '{language or self.default_language}')",
+                )
+            )
+        if concept.get("code") != code:  # matched case-insensitively
+            issues.append(
+                TxMessage(
+                    "information",
+                    "CODE_CASE_DIFFERENCE",
+                    f"The code '{code}' differs from the correct code '{concept['code']}' by "
+                    f"case. Although the code system '{system}' is case insensitive, "
+                    "implementers are strongly encouraged to use the correct case anyway",
+                )
+            )
+        return CodeCheck(True, issues=tuple(issues), display=concept.get("display"))
+
+    def validate_code(
+        self,
+        valueset_url: str,
+        system: str | None,
+        code: str,
+        display: str | None = None,
+        version: str | None = None,
+        *,
+        strength: str = "required",
+        language: str | None = None,
+    ) -> CodeCheck:
+        """Check one code (with its system, or system None for `code`-typed elements) against a value set."""
+        severity = _SEVERITY.get(strength, "error")
+        comp = self._compiled(valueset_url)
+        if comp is None:
+            return CodeCheck(
+                None,
+                "Terminology_TX_ValueSet_NotFound",
+                f"ValueSet {valueset_url} not found by validator",
+                "warning",
+            )
+        issues: list[TxMessage] = []
+        sys_check: CodeCheck | None = None
+        if system is not None:
+            sys_check = self.check_code(system, code, display, version, language=language)
+            issues.extend(sys_check.issues)
+            if sys_check.valid is False:
+                return CodeCheck(False, sys_check.message_id, sys_check.message, "error", tuple(issues))
+            if sys_check.message_id:
+                issues.append(TxMessage(sys_check.severity, sys_check.message_id, sys_check.message))
+        inside = comp.contains(system, code)
+        shown = f"{system}#{code}" if system else code
+        if inside is True:
+            disp = sys_check.display if sys_check else None
+            if system is None and display is None:
+                disp = next((d for s, c, d in comp.enumerated or [] if c == code), None)
+            return CodeCheck(True, issues=tuple(issues), display=disp)
+        if inside is None:
+            return CodeCheck(
+                None,
+                "UNABLE_TO_CHECK_IF_THE_PROVIDED_CODES_ARE_IN_THE_VALUE_SET_",
+                f"Unable to determine whether the provided codes are in the value set {valueset_url} "
+                "because the value set or a code system it depends on is not known to the validator",
+                "warning",
+                tuple(issues),
+            )
+        label = self._label(valueset_url)
+        if system is None:
+            mid, text = {
+                "required": ("Terminology_TX_NoValid_16", "and a code is required from this value set"),
+                "extensible": (
+                    "Terminology_TX_NoValid_17",
+                    (
+                        "and a code should come from this value set unless it has no suitable code (note that the "
+                        "validator cannot judge what is suitable)"
+                    ),
+                ),
+            }.get(
+                strength,
+                ("Terminology_TX_NoValid_18", "and a code is recommended to come from this value set"),
+            )
+            message = f"The value provided ('{code}') was not found in the value set {label}, {text}"
+            return CodeCheck(False, mid, message, severity, tuple(issues))
+        if strength == "required":
+            mid = "Terminology_TX_NoValid_4"
+            message = (
+                f"The code provided ({shown}) was not found in the value set {label}, and a code from "
+                "this value set is required"
+            )
+        elif strength == "extensible":
+            mid = "Terminology_TX_NoValid_5"
+            message = (
+                f"The code provided ({shown}) is not in the value set {label}, and a code should come "
+                "from this value set unless it has no suitable code (the validator cannot judge what is "
+                "suitable)"
+            )
+        else:
+            mid = "Terminology_TX_NoValid_6"
+            message = (
+                f"The code provided ({shown}) is not in the value set {label}, and a code is "
+                "recommended to come from this value set"
+            )
+        return CodeCheck(False, mid, message, severity, tuple(issues))
+
+    def _label(self, valueset_url: str) -> str:
+        """How the HL7 validator names a value set in messages: 'Title' (url|version)."""
+        vs = self.value_set(valueset_url) or {}
+        title = vs.get("title") or vs.get("name")
+        url = valueset_url.partition("|")[0]
+        version = vs.get("version")
+        ref = f"{url}|{version}" if version else url
+        return f"'{title}' ({ref})" if title else f"'{ref}'"
+
+    def validate_coding(
+        self, valueset_url: str, coding: dict, *, strength: str = "required", language: str | None = None
+    ) -> CodeCheck:
+        code = coding.get("code")
+        system = coding.get("system")
+        if code is None:
+            return CodeCheck(None)
+        if system is None:
+            note = TxMessage(
+                "warning",
+                "TERMINOLOGY_TX_SYSTEM_NO_CODE",
+                "A code with no system has no defined meaning, and it cannot be validated. A system should be "
+                "provided",
+            )
+            return CodeCheck(
+                False,
+                "Terminology_TX_NoValid_4",
+                f"The code provided ({code}) has no system, so it is not in the value set "
+                f"{self._label(valueset_url)}",
+                _SEVERITY.get(strength, "error"),
+                (note,),
+            )
+        return self.validate_code(
+            valueset_url,
+            system,
+            code,
+            coding.get("display"),
+            coding.get("version"),
+            strength=strength,
+            language=language,
+        )
+
+    def validate_codeable_concept(
+        self, valueset_url: str, cc: dict, *, strength: str = "required", language: str | None = None
+    ) -> CodeCheck:
+        severity = _SEVERITY.get(strength, "error")
+        codings = [c for c in cc.get("coding", []) if isinstance(c, dict) and "code" in c]
+        if not codings:
+            if strength == "required":
+                return CodeCheck(
+                    False,
+                    "Terminology_TX_Code_ValueSet",
+                    f"No code provided, and a code is required from the value set {self._label(valueset_url)}",
+                    "error",
+                )
+            if strength == "extensible" and not cc.get("text"):
+                return CodeCheck(
+                    False,
+                    "Terminology_TX_Code_ValueSet_Ext",
+                    "No code provided, and a code should be provided from the value set "
+                    f"{self._label(valueset_url)}",
+                    "warning",
+                )
+            return CodeCheck(True)
+        results = [
+            self.validate_coding(valueset_url, c, strength=strength, language=language) for c in codings
+        ]
+        issues: list[TxMessage] = []
+        for r in results:
+            issues.extend(r.issues)
+            if r.valid is False and r.message_id and not r.message_id.startswith("Terminology_TX_NoValid"):
+                issues.append(TxMessage(r.severity or "error", r.message_id, r.message))
+        if any(r.valid is True for r in results):
+            return CodeCheck(True, issues=tuple(issues))
+        if all(r.valid is False for r in results):
+            shown = ", ".join(f"{c.get('system') or 'null'}#{c.get('code')}" for c in codings)
+            mid, text = {  # the stray ")" is in the HL7 validator's wording
+                "required": ("Terminology_TX_NoValid_1_CC", "and a coding from this value set is required)"),
+                "extensible": (
+                    "Terminology_TX_NoValid_2_CC",
+                    (
+                        "and a coding should come from this value set unless it has no suitable code (note that the "
+                        "validator cannot judge what is suitable)"
+                    ),
+                ),
+            }.get(
+                strength,
+                ("Terminology_TX_NoValid_3_CC", "and a coding is recommended to come from this value set)"),
+            )
+            message = (
+                f"None of the codings provided are in the value set {self._label(valueset_url)}, {text} "
+                f"(codes = {shown})"
+            )
+            return CodeCheck(False, mid, message, severity, tuple(issues))
+        first = next((r for r in results if r.valid is None and r.message_id), None)
+        return CodeCheck(
+            None,
+            first.message_id if first else "",
+            first.message if first else "",
+            first.severity if first else "",
+            tuple(issues),
+        )
+
+    def member_of(self, valueset_url: str, value: Any) -> bool | None:
+        """FHIRPath memberOf(): a code string, a Coding or a CodeableConcept."""
+        comp = self._compiled(valueset_url)
+        if comp is None:
+            return None
+        if isinstance(value, str):
+            return comp.contains(None, value)
+        if isinstance(value, dict):
+            if "coding" in value:
+                return _or([self.member_of(valueset_url, c) for c in value["coding"] if isinstance(c, dict)])
+            if "code" in value:
+                return comp.contains(value.get("system"), value["code"])
+        return False
+
+
+def _display_matches(display: str, expected: list[str]) -> bool:
+    norm = " ".join(display.split()).lower()
+    return any(" ".join(e.split()).lower() == norm for e in expected)

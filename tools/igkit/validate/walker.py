@@ -1,0 +1,474 @@
+"""The element walker: an instance against one structure (base definition or profile).
+
+For each element definition it matches the instance's properties (choice types by their
+suffix, `_name` primitive extensions), checks JSON shape and cardinality, and hands each
+value to the type checks (primitive, complex, Resource) and to the checkers: fixed/pattern,
+bindings, slicing, extensions, references, invariants.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from igkit.validate import values
+from igkit.validate.context import Loc, Run
+from igkit.validate.structure import ElementNode
+
+RESOURCE_TYPES_HINT = ("Resource", "DomainResource")
+
+
+@dataclass
+class Frame:
+    """The resource a value belongs to (for %resource, contained references) and the file's root."""
+
+    resource: dict
+    root: dict
+    loc: Loc
+    parent: Frame | None = None
+    contained: bool = False
+
+
+@dataclass
+class Item:
+    """One occurrence of an element in the instance."""
+
+    value: Any  # the JSON value (None for a primitive that only has `_name` extensions)
+    ext: Any  # the `_name` companion (dict) or None
+    type_code: str
+    loc: Loc
+    json_key: str
+
+
+def profile_label(node: ElementNode, ctx: Any) -> str:
+    sd = ctx.defs.fetch(node.sd_url)
+    version = sd.get("version") if isinstance(sd, dict) else None
+    return f"{node.sd_url}|{version}" if version else node.sd_url
+
+
+def children_holder(run: Run, node: ElementNode, type_code: str) -> ElementNode | None:
+    """The node whose children describe the inside of a value of `node` with type `type_code`."""
+    if node.children:
+        if len(node.types) > 1 and type_code and not values.is_primitive(type_code):
+            return _merged_holder(run, node, type_code)
+        return node
+    ref = node.ed.get("contentReference")
+    if isinstance(ref, str):
+        sd = run.ctx.defs.structure(node.sd_url) or run.ctx.defs.structure_for_type(node.path.split(".")[0])
+        if sd:
+            target = run.ctx.trees.find(sd, ref.split("#", 1)[-1])
+            if target is not None:
+                return target
+        return None
+    for t in node.types:
+        if values_type(t) == type_code:
+            for prof in t.get("profile") or []:
+                root = run.ctx.profile_root(prof)
+                if root is not None:
+                    return root
+    if not type_code:
+        return None
+    return run.ctx.type_root(type_code)
+
+
+def _merged_holder(run: Run, node: ElementNode, type_code: str) -> ElementNode:
+    """A choice element whose profile lists only the common children (id, extension): the
+    chosen type's children, with the profile's constraints on the common ones."""
+    key = (id(node), type_code)
+    cache = run.ctx.merged_holders
+    hit = cache.get(key)
+    if hit is not None:
+        return hit
+    base = run.ctx.type_root(type_code)
+    if base is None:
+        return node
+    own = {c.name: c for c in node.children}
+    children = [own.pop(c.name, c) for c in base.children]
+    children.extend(own.values())
+    merged = ElementNode(ed=node.ed, path=node.path, name=node.name, sd_url=node.sd_url, children=children)
+    cache[key] = merged
+    return merged
+
+
+def values_type(t: dict) -> str:
+    from igkit.validate.structure import type_code
+
+    return type_code(t)
+
+
+def array_expected(node: ElementNode) -> bool:
+    base = node.ed.get("base")
+    if isinstance(base, dict) and "max" in base:
+        return str(base["max"]) != "1"
+    return node.max != "1"
+
+
+def validate_children(
+    run: Run, holder: ElementNode, obj: dict, loc: Loc, frame: Frame, is_resource: bool = False
+) -> None:
+    """Check the properties of one JSON object against the child definitions of `holder`."""
+    children = holder.children
+    groups: dict[int, list[Item]] = {}
+    by_index = {id(c): c for c in children}
+    for key, value in obj.items():
+        if key == "resourceType" and is_resource:
+            continue
+        if key.startswith("_"):
+            name = key[1:]
+            if name in obj:
+                continue  # handled with its primitive
+            child, tcode = _match(holder, name)
+            if child is None:
+                if name != "fhir_comments" and key != "_fhir_comments":
+                    run.report("Unrecognised_property", key, loc=loc.key(key))
+                continue
+            _collect(run, child, tcode, name, None, value, loc, groups)
+            continue
+        if key == "fhir_comments":
+            continue
+        child, tcode = _match(holder, key)
+        if child is None:
+            run.report("Unrecognised_property", key, loc=loc.key(key))
+            continue
+        _collect(run, child, tcode, key, value, obj.get("_" + key), loc, groups)
+
+    label = None
+    for child in children:
+        items = groups.get(id(child), [])
+        count = len(items)
+        if count < child.min or (child.max_int is not None and count > child.max_int):
+            label = label or profile_label(holder, run.ctx)
+            if count < child.min:
+                run.report("Validation_VAL_Profile_Minimum", child.path, child.min, count, label, loc=loc)
+            else:
+                run.report(
+                    "Validation_VAL_Profile_Maximum",
+                    child.path,
+                    child.max,
+                    count,
+                    label,
+                    loc=items[child.max_int].loc if child.max_int is not None else loc,
+                )
+        for item in items:
+            validate_item(run, child, item, frame)
+        if child.slices and items:
+            from igkit.validate import slicing
+
+            slicing.check(run, child, items, loc, frame)
+        elif child.slices and not items:
+            from igkit.validate import slicing
+
+            slicing.check_missing(run, child, loc)
+    del by_index
+
+
+def _match(holder: ElementNode, key: str) -> tuple[ElementNode | None, str]:
+    child = holder.child(key)
+    if child is not None and not child.is_choice:
+        codes = child.type_codes
+        return child, codes[0] if len(codes) == 1 else (codes[0] if codes else "")
+    for c in holder.children:
+        if c.is_choice:
+            t = values.choice_type(c.name[:-3], key, c.type_codes)
+            if t is not None:
+                return c, t
+    return None, ""
+
+
+def _collect(
+    run: Run,
+    child: ElementNode,
+    tcode: str,
+    key: str,
+    value: Any,
+    ext: Any,
+    loc: Loc,
+    groups: dict[int, list[Item]],
+) -> None:
+    name = child.name if not child.is_choice else f"{child.name[:-3]}.ofType({tcode})"
+    items = groups.setdefault(id(child), [])
+    if array_expected(child):
+        if value is not None and not isinstance(value, list):
+            run.report("Json_Array_Expected", key, values.json_kind(value), loc=loc.key(key))
+            value = [value]
+        if ext is not None and not isinstance(ext, list):
+            run.report("Json_Array_Expected", "_" + key, values.json_kind(ext), loc=loc.key("_" + key))
+            ext = [ext]
+        vals = value if isinstance(value, list) else []
+        exts = ext if isinstance(ext, list) else []
+        if value is not None and not vals or (ext is not None and not exts and value is None):
+            run.report("Array_Cannot_Be_Empty", loc=loc.key(key))
+        if vals and exts and len(vals) != len(exts):
+            run.report("Primitive_Not_Array_Aligned", key, loc=loc.key(key))
+        for i in range(max(len(vals), len(exts))):
+            v = vals[i] if i < len(vals) else None
+            e = exts[i] if i < len(exts) else None
+            if v is None and e is None:
+                continue
+            items.append(
+                Item(
+                    v,
+                    e,
+                    tcode,
+                    Loc(loc.path + (key if v is not None else "_" + key, i), f"{loc.expr}.{name}[{i}]"),
+                    key,
+                )
+            )
+    else:
+        if isinstance(value, list) or isinstance(ext, list):
+            run.report("Json_Array_Not_Expected", key, loc.expr + "." + name, loc=loc.key(key))
+            value = (
+                value[0]
+                if isinstance(value, list) and value
+                else (None if isinstance(value, list) else value)
+            )
+            ext = ext[0] if isinstance(ext, list) and ext else (None if isinstance(ext, list) else ext)
+        if value is None and ext is None:
+            return
+        items.append(
+            Item(
+                value,
+                ext,
+                tcode,
+                Loc(loc.path + (key if value is not None else "_" + key,), f"{loc.expr}.{name}"),
+                key,
+            )
+        )
+
+
+def validate_item(run: Run, node: ElementNode, item: Item, frame: Frame) -> None:
+    tcode = item.type_code
+    value = item.value
+    if not tcode and not node.types:
+        tcode = ""
+    if tcode and values.is_primitive(tcode):
+        if value is not None:
+            _primitive(run, node, item, frame)
+        if item.ext is not None:
+            _primitive_ext(run, item, frame)
+            if value is None and _must_have_value(node):
+                run.report(
+                    "Type_Specific_Checks_DT_Primitive_MustHaveValue", node.path, node.sd_url, loc=item.loc
+                )
+            elif value is None:
+                _value_alternatives(run, node, item)
+    elif tcode in RESOURCE_TYPES_HINT or run.ctx.is_resource_type(tcode):
+        if not isinstance(value, dict):
+            run.report("Json_Object_Expected", item.json_key, values.json_kind(value), loc=item.loc)
+            return
+        from igkit.validate import resources
+
+        resources.validate_nested(run, node, value, item.loc, frame)
+        return
+    else:
+        if not isinstance(value, dict):
+            run.report("Json_Object_Expected", item.json_key, values.json_kind(value), loc=item.loc)
+            return
+        if not value:
+            run.report("Object_Must_Have_Some_Content", loc=item.loc)
+            return
+        _complex(run, node, item, frame)
+    from igkit.validate import invariants
+
+    if run.ctx.options.check_invariants:
+        type_name = tcode if tcode not in ("BackboneElement", "Element", "") else node.path
+        invariants.check_element(run, node, value, item.loc, frame, type_name, item.ext)
+        if tcode and tcode not in ("BackboneElement", "Element") and not values.is_primitive(tcode):
+            type_root = run.ctx.type_root(tcode)  # the type's own invariants (per-1 on Period, ...)
+            if type_root is not None and type_root is not node:
+                invariants.check_element(run, type_root, value, item.loc, frame, type_name, item.ext)
+
+
+MUST_HAVE_VALUE = (
+    "http://hl7.org/fhir/5.0/StructureDefinition/extension-ElementDefinition.mustHaveValue",
+    "http://hl7.org/fhir/StructureDefinition/elementdefinition-mustHaveValue",
+)
+
+
+VALUE_ALTERNATIVES = (
+    "http://hl7.org/fhir/5.0/StructureDefinition/extension-ElementDefinition.valueAlternatives",
+    "http://hl7.org/fhir/StructureDefinition/elementdefinition-valueAlternatives",
+)
+
+
+def _value_alternatives(run: Run, node: ElementNode, item: Item) -> None:
+    """A primitive without a value must carry one of the profile's valueAlternatives extensions."""
+    allowed = [
+        e.get("valueCanonical")
+        for e in node.ed.get("extension") or []
+        if isinstance(e, dict) and e.get("url") in VALUE_ALTERNATIVES
+    ]
+    if not allowed:
+        return
+    present = {e.get("url") for e in (item.ext or {}).get("extension") or [] if isinstance(e, dict)}
+    if not present & set(allowed):
+        run.report(
+            "Type_Specific_Checks_DT_Primitive_ValueAlternatives",
+            node.path,
+            node.sd_url,
+            ", ".join(str(a) for a in allowed),
+            loc=item.loc,
+        )
+
+
+def _must_have_value(node: ElementNode) -> bool:
+    return any(
+        isinstance(e, dict) and e.get("url") in MUST_HAVE_VALUE and e.get("valueBoolean") is True
+        for e in node.ed.get("extension") or []
+    )
+
+
+def _complex(run: Run, node: ElementNode, item: Item, frame: Frame) -> None:
+    value: dict = item.value
+    tcode = item.type_code
+    from igkit.validate import bindings, fixed
+
+    fixed.check(run, node, value, item.loc)
+    if node.ed.get("binding") and tcode in ("CodeableConcept", "Coding", "Quantity", "CodeableReference"):
+        bindings.check(run, node, value, tcode, item.loc)
+    if tcode == "Extension":
+        from igkit.validate import extensions
+
+        holder = extensions.check(run, node, value, item.loc, frame)
+        if holder is None:
+            return
+    elif tcode == "Reference":
+        from igkit.validate import references
+
+        references.check(run, node, value, item.loc, frame)
+        holder = children_holder(run, node, tcode)
+    else:
+        holder = children_holder(run, node, tcode)
+    if tcode == "Narrative" and isinstance(value.get("div"), str) and run.ctx.options.check_narrative:
+        from igkit.validate import narrative
+
+        narrative.check(run, value["div"], item.loc.item("div", None), frame, node, item.loc)
+    if tcode == "Attachment":
+        _attachment(run, value, item.loc)
+    if tcode == "Quantity" or tcode in (
+        "Age",
+        "Duration",
+        "Distance",
+        "Count",
+        "SimpleQuantity",
+        "MoneyQuantity",
+    ):
+        _quantity_limits(run, node, value, item.loc)
+    if holder is None:
+        return
+    validate_children(run, holder, value, item.loc, frame)
+
+
+def _primitive(run: Run, node: ElementNode, item: Item, frame: Frame) -> None:
+    from igkit.validate import bindings, fixed
+
+    tcode = item.type_code
+    value = item.value
+    from igkit.validate import primitives
+
+    base = node.ed.get("base")
+    max_length = node.ed.get("maxLength")
+    pctx = primitives.PrimitiveContext(
+        source_format=run.doc.format,
+        has_extensions=item.ext is not None,
+        base_path=str(base.get("path", "")) if isinstance(base, dict) else node.path,
+        core_definition=node.sd_url.startswith("http://hl7.org/fhir/StructureDefinition/"),
+        max_length=max_length if isinstance(max_length, int) else None,
+    )
+    problems = primitives.check_primitive(tcode, value, None, pctx)
+    for p in problems:
+        run.sink.report_text(
+            p.message_id,
+            p.message,
+            expression=item.loc.expr,
+            position=run.pos(item.loc),
+            severity=p.severity,
+            code=p.code,
+        )
+    if any(p.severity == "error" for p in problems):
+        return
+    for ext in node.ed.get("extension") or []:
+        if ext.get("url") == "http://hl7.org/fhir/StructureDefinition/minLength" and isinstance(value, str):
+            if isinstance(ext.get("valueInteger"), int) and len(value) < ext["valueInteger"]:
+                run.report(
+                    "Type_Specific_Checks_DT_Primitive_MinLength", value, ext["valueInteger"], loc=item.loc
+                )
+    _min_max(run, node, tcode, value, item.loc)
+    if isinstance(value, str) and tcode in ("date", "dateTime", "instant"):
+        from igkit.validate import durations
+
+        durations.check(run, node, value, item.loc)
+    fixed.check(run, node, value, item.loc)
+    if node.ed.get("binding") and tcode in ("code", "string", "uri", "url", "canonical"):
+        bindings.check(run, node, value, tcode, item.loc)
+
+
+def _min_max(run: Run, node: ElementNode, tcode: str, value: Any, loc: Loc) -> None:
+    if not isinstance(value, (int, Decimal)) or isinstance(value, bool):
+        return
+    for prefix, mid_int, mid_dec, too in (
+        ("minValue", "Type_Specific_Checks_DT_Integer_LT", "Type_Specific_Checks_DT_Decimal_LT", -1),
+        ("maxValue", "Type_Specific_Checks_DT_Integer_GT", "Type_Specific_Checks_DT_Decimal_GT", 1),
+    ):
+        found = values.fixed_value(node.ed, prefix)
+        if found is None or not isinstance(found[1], (int, Decimal)):
+            continue
+        limit = Decimal(found[1])
+        if (Decimal(value) < limit and too < 0) or (Decimal(value) > limit and too > 0):
+            run.report(mid_int if tcode != "decimal" else mid_dec, found[1], loc=loc)
+
+
+def _quantity_limits(run: Run, node: ElementNode, value: dict, loc: Loc) -> None:
+    found = values.fixed_value(node.ed, "minValue")
+    if found and found[0] == "Quantity" and isinstance(found[1], dict):
+        lim, v = found[1], value
+        if lim.get("value") is not None and v.get("value") is not None and lim.get("code") == v.get("code"):
+            if Decimal(v["value"]) < Decimal(lim["value"]):
+                run.report(
+                    "Type_Specific_Checks_DT_Quantity_Min",
+                    values.render(v["value"]),
+                    values.render(lim["value"]),
+                    loc=loc,
+                )
+
+
+_BASE64 = re.compile(r"[A-Za-z0-9+/=\s]*")
+
+
+def _attachment(run: Run, value: dict, loc: Loc) -> None:
+    data, size = value.get("data"), value.get("size")
+    if isinstance(data, str):
+        bad = _BASE64.fullmatch(data) is None
+        if bad:
+            char = next(c for c in data if not (c.isascii() and (c.isalnum() or c in "+/=" or c.isspace())))
+            run.report("Type_Specific_Checks_DT_Attachment_Base64", f"{ord(char):x}", loc=loc)
+            return
+    if isinstance(data, str) and isinstance(size, int) and not isinstance(size, bool):
+        import base64
+        import binascii
+
+        try:
+            actual = len(base64.b64decode(data, validate=False))
+        except (binascii.Error, ValueError):
+            return
+        if actual != size:
+            run.report("Type_Specific_Checks_DT_Attachment_Size", size, actual, loc=loc)
+
+
+def _primitive_ext(run: Run, item: Item, frame: Frame) -> None:
+    ext = item.ext
+    loc = Loc(
+        item.loc.path[:-2] + ("_" + item.json_key, item.loc.path[-1])
+        if isinstance(item.loc.path[-1], int)
+        else item.loc.path[:-1] + ("_" + item.json_key,),
+        item.loc.expr,
+    )
+    if not isinstance(ext, dict):
+        if ext is not None:
+            run.report("Json_Object_Expected", "_" + item.json_key, values.json_kind(ext), loc=loc)
+        return
+    holder = run.ctx.type_root("Element")
+    if holder is not None:
+        validate_children(run, holder, ext, loc, frame)
