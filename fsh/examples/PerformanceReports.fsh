@@ -183,3 +183,25 @@ Usage: #example
 * insert Ucum(group[=].extension[gap].valueQuantity, 22.0, /10*3/a, per 1000 members per year)
 * group[+].code = PerformanceMetric#quality-score
 * insert Ucum(group[=].measureScore, 71.0, %, %)
+
+Instance: vbp-report-commercial-2025-reconciliation
+InstanceOf: VbpPerformanceMeasureReport
+Title: "Commercial TCOC reconciliation report, performance year 2025"
+Description: "Reconciliation issued after the 2025 settlement: late claims paid through September 2026 raised the PMPM slightly, so the shared savings fall from USD 619,740 to USD 598,706 and the difference is recovered from the next payment."
+Usage: #example
+* insert CommercialReportHeader
+* status = #complete
+* date = "2026-10-12"
+* extension[reportKind].valueCodeableConcept = ReportKind#reconciliation
+* extension[reportingCadence].valueCodeableConcept = ReportingCadence#ad-hoc
+* insert TypedPeriod(extension[vbpPeriod], reporting, 2025-01-01, 2025-12-31)
+* insert TypedPeriod(extension[vbpPeriod], settlement, 2026-04-01, 2026-06-30)
+* extension[paidThroughDate].valueDate = "2026-09-30"
+* group[+].code = PerformanceMetric#pmpm-total
+* insert Usd(group[=].measureScore, 504.03)
+* insert Usd(group[=].extension[target].valueQuantity, 512.00)
+* insert Usd(group[=].extension[gap].valueQuantity, -7.97)
+* group[+].code = PerformanceMetric#shared-savings-earned
+* group[=].extension[paymentStream].valueCodeableConcept = PaymentStream#shared-savings
+* insert TypedPeriod(group[=].extension[vbpPeriod], payment, 2026-11-01, 2026-11-30)
+* insert Usd(group[=].measureScore, 598706)

@@ -153,3 +153,19 @@ def test_every_derived_metric_only_sums_earlier_metrics():
             assert metric.summands and set(metric.summands) <= seen
         seen.add(metric.code)
     assert len(NUMERATORS) == 12
+
+
+def test_report_reads_xlsx_with_date_and_number_cells(tmp_path, igkit):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["line_of_business", "period_start", "period_end", "total_paid", "legacy_payments",
+                  "ffs_shared_risk"])
+    sheet.append(["Commercial", dt.datetime(2019, 1, 1), dt.datetime(2019, 12, 31), 1000, 750.5, "$249.50"])
+    path = tmp_path / "metrics.xlsx"
+    book.save(path)
+    result = igkit("lan", "report", path, "--format", "json")
+    assert result.code == 0, result.err
+    data = json.loads(result.out)["commercial"]
+    assert data["cross_check"]["result"] == "balanced"
+    assert {m["code"]: m["percent"] for m in data["metrics"]}["category-3-total"] == pytest.approx(24.95)

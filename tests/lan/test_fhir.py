@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 from decimal import Decimal
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from igkit.lan import fhir as lan_fhir
+from igkit.lan.adoption import LineInput, compute
 from igkit.lan.catalog import (
     ADOPTION_METRICS,
     ADOPTION_PROFILE,
@@ -15,8 +20,13 @@ from igkit.lan.catalog import (
     NOMINAL_RISK_PARAMETERS,
     NOMINAL_RISK_PROFILE,
     NOMINAL_RISK_SUMMARY_PROFILE,
+    NUMERATORS,
+    ContractType,
+    LineOfBusiness,
     Role,
 )
+from igkit.lan.jsontext import dumps
+from igkit.lan.nominal import Contract
 from igkit.lan.run import FhirOptions, nominal_risk, report
 from tests.lan.conftest import REPO
 from tests.lan.fshinfo import as_decimal_json, failing, invariants, metric_concepts, value_set_codes
@@ -256,3 +266,34 @@ def test_codings_use_the_code_system_displays(adoption_bundle, nominal_bundle):
             for g in entry["resource"]["group"]:
                 coding = g["code"]["coding"][0]
                 assert coding["display"] == displays[coding["code"]]
+
+
+# ---- property tests: whatever the worksheet says, the tool's FHIR satisfies the profile ----------
+
+_dollars = st.decimals(min_value=0, max_value=10**10, places=2)
+# percentages, with the threshold values and their neighbours drawn often
+_pct = st.one_of(st.sampled_from([Decimal(v) for v in ("0", "3", "4", "4.01", "8", "10", "29.99", "30", "100")]),
+                 st.decimals(min_value=0, max_value=100, places=3))
+_context = lan_fhir.ReportContext(dt.date(2019, 1, 1), dt.date(2019, 12, 31))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.sampled_from(NUMERATORS), _dollars), st.one_of(st.none(), _dollars))
+def test_any_adoption_report_meets_its_profile(models, total):
+    numerator_sum = sum(models.values(), Decimal(0))
+    total_paid = numerator_sum if total is None else total  # balanced, or any total
+    report_ = compute(LineInput(LineOfBusiness.MEDICAID, dt.date(2019, 1, 1), dt.date(2019, 12, 31), total_paid,
+                                models))
+    resource = as_decimal_json(dumps(lan_fhir.adoption_report(report_, _context)))
+    expected = set() if numerator_sum == total_paid else {"vbpr-lan-4"}
+    assert failing("LANAdoptionReport.fsh", resource) == expected
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_pct, _pct, _pct, st.sampled_from(list(ContractType)), _dollars)
+def test_any_contract_report_meets_its_profile(risk_min, risk_max, share, ctype, dollars):
+    contract = Contract("c", LineOfBusiness.COMMERCIAL, ctype, risk_min, risk_max, share, dollars)
+    resource = as_decimal_json(dumps(lan_fhir.nominal_risk_report(contract, "x", _context)))
+    assert failing("LANNominalRisk.fsh", resource) == set()
+    resource["extension"][3]["valueBoolean"] = not contract.meets
+    assert failing("LANNominalRisk.fsh", resource) == {"vbpr-nr-3"}

@@ -17,8 +17,7 @@ pytestmark = pytest.mark.slow
 
 
 def _sushi_app() -> Path | None:
-    for candidate in (os.environ.get("IGKIT_SUSHI"), REPO / "node_modules" / "fsh-sushi" / "dist" / "app.js",
-                      Path("/tmp/sushitry/node_modules/fsh-sushi/dist/app.js")):
+    for candidate in (os.environ.get("IGKIT_SUSHI"), REPO / "node_modules" / "fsh-sushi" / "dist" / "app.js"):
         if candidate and Path(candidate).is_file():
             return Path(candidate)
     return None
@@ -37,8 +36,9 @@ def compiled(tmp_path_factory):
     shutil.copy(REPO / "sushi-config.yaml", root)
     shutil.copytree(REPO / "fsh", root / "fsh")
     shutil.copytree(REPO / "input", root / "input")
-    os.environ.setdefault("IGKIT_SUSHI", str(app))
-    result = run_sushi(Project(root), snapshot=True)
+    with pytest.MonkeyPatch.context() as mp:  # the copy has no node_modules: point igkit at SUSHI
+        mp.setenv("IGKIT_SUSHI", str(app))
+        result = run_sushi(Project(root), snapshot=True)
     lan_messages = [d.format() for d in result.diagnostics if d.file and "LAN" in d.file]
     assert result.errors == 0, result.log[-3000:]
     assert lan_messages == []

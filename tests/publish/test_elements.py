@@ -18,6 +18,8 @@ SNAP = [
      "binding": {"strength": "required", "valueSet": VS}},
     {"id": "MeasureReport.type", "path": "MeasureReport.type", "min": 1, "max": "1", "type": [{"code": "code"}],
      "patternCode": "summary"},
+    {"id": "MeasureReport.group.stratifier.stratum.population", "path": "MeasureReport.group.stratifier.stratum.population",
+     "min": 0, "max": "*", "contentReference": "#MeasureReport.group.population", "maxLength": 10},
     {"id": "MeasureReport.subject", "path": "MeasureReport.subject", "min": 0, "max": "1",
      "type": [{"code": "Reference", "targetProfile": ["http://hl7.org/fhir/StructureDefinition/Patient"]}]},
 ]  # fmt: skip
@@ -59,6 +61,12 @@ def test_snapshot_rows(tmp_path):
     assert status.binding.strength == "required" and status.binding.value_set.href == VS
     assert status.types[0].href == "http://hl7.org/fhir/R4/datatypes.html#code"
     assert rows["MeasureReport.type"].values == [("Required pattern", "summary")]
+    population = rows["MeasureReport.group.stratifier.stratum.population"]
+    assert population.values == [
+        ("Same content as", "MeasureReport.group.population"),
+        ("Maximum length", "10"),
+    ]
+    assert population.depth == 4
     assert rows["MeasureReport.subject"].types[0].targets[0].href == "http://hl7.org/fhir/R4/patient.html"
     assert rows["MeasureReport.extension"].slicing == "Sliced by value:url (unordered, open)"
 

@@ -2,7 +2,7 @@ import json
 
 from igkit.publish.links import R4_WEB, type_href
 
-from .helpers import load, resolver, write_project
+from .helpers import config, load, resolver, write_project
 from .test_loader import SD
 
 
@@ -13,7 +13,14 @@ def _cache(tmp_path):
     (us / "package.json").write_text(json.dumps({
         "name": "hl7.fhir.us.core", "version": "6.1.0", "canonical": "http://hl7.org/fhir/us/core",
         "url": "http://hl7.org/fhir/us/core/STU6.1"}))  # fmt: skip
-    (us / "StructureDefinition-us-core-patient.json").write_text("{}")
+    (us / "StructureDefinition-us-core-patient.json").write_text(json.dumps({
+        "url": "http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient", "title": "US Core Patient Profile"}))  # fmt: skip
+    ext = tmp_path / "cache" / "hl7.fhir.uv.extensions.r4#5.2.0" / "package"
+    ext.mkdir(parents=True)
+    (ext / "package.json").write_text(json.dumps({
+        "name": "hl7.fhir.uv.extensions.r4", "canonical": "http://hl7.org/fhir/extensions",
+        "url": "http://hl7.org/fhir/extensions/5.2.0"}))  # fmt: skip
+    (ext / "StructureDefinition-measurereport-category.json").write_text("{}")
     core = tmp_path / "cache" / "hl7.fhir.r4.core#4.0.1" / "package"
     core.mkdir(parents=True)
     (core / "StructureDefinition-patient-birthPlace.json").write_text(json.dumps({"type": "Extension"}))
@@ -22,12 +29,13 @@ def _cache(tmp_path):
 
 def test_canonical_links(tmp_path):
     root = write_project(tmp_path / "ig", {"StructureDefinition-p.json": SD})
-    links = resolver(load(root), _cache(tmp_path))
+    cfg = config(dependencies={"hl7.fhir.us.core": "6.1.0", "hl7.fhir.uv.extensions.r4": "5.2.0"})
+    links = resolver(load(root), _cache(tmp_path), cfg)
     own = links.canonical(SD["url"] + "|1.0")
     assert (own.href, own.label, own.internal) == ("StructureDefinition-p.html", "The P profile", True)
     us = links.canonical("http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient")
     assert us.href == "http://hl7.org/fhir/us/core/STU6.1/StructureDefinition-us-core-patient.html"
-    assert not us.internal and us.label == "us-core-patient"
+    assert not us.internal and us.label == "US Core Patient Profile"  # the dependency's own title
     unknown = "http://hl7.org/fhir/us/core/StructureDefinition/not-in-package"
     assert links.canonical(unknown).href == unknown
     assert (
@@ -47,6 +55,11 @@ def test_canonical_links(tmp_path):
         == R4_WEB + "codesystem-administrative-gender.html"
     )
     assert links.canonical("http://loinc.org").href == "http://loinc.org"
+    # an extension pack defines URLs in the core namespace that the core package does not have
+    assert (
+        links.canonical("http://hl7.org/fhir/StructureDefinition/measurereport-category").href
+        == "http://hl7.org/fhir/extensions/5.2.0/StructureDefinition-measurereport-category.html"
+    )
 
 
 def test_type_pages():

@@ -53,3 +53,18 @@ def test_layout_index_and_invalid_examples_left_out(tmp_path):
 def test_package_bytes_are_reproducible(tmp_path):
     resources = load(_project(tmp_path))
     assert build_package(config(), resources) == build_package(config(), list(reversed(resources)))
+
+
+def test_shipped_implementation_guide_names_only_shipped_examples(tmp_path):
+    ig = {**IG, "definition": {"resource": [
+        {"reference": {"reference": "Patient/pat"}, "exampleBoolean": True},
+        {"reference": {"reference": "Patient/invalid-x"}, "exampleBoolean": True},
+    ]}}  # fmt: skip
+    project = write_project(tmp_path, {"ImplementationGuide-ig.json": ig,
+                                       "Patient-pat.json": {"resourceType": "Patient", "id": "pat"},
+                                       "Patient-invalid-x.json": {"resourceType": "Patient", "id": "invalid-x"}})
+    entries = package_entries(config(), load(project))
+    shipped = json.loads(entries["package/ImplementationGuide-ig.json"])
+    refs = [r["reference"]["reference"] for r in shipped["definition"]["resource"]]
+    assert refs == ["Patient/pat"]
+    assert all(f"package/example/{r.replace('/', '-')}.json" in entries for r in refs)

@@ -66,3 +66,15 @@ def test_a_configured_page_must_exist(tmp_path: Path):
     (root / "input" / "pagecontent" / "index.md").write_text("Hello\n")
     with pytest.raises(IgkitError, match="lists the page missing.md"):
         publish(root, tmp_path / "out", browser_check=False)
+
+
+def test_an_unlisted_index_page_gets_the_guide_title(tmp_path: Path):
+    root = _project(tmp_path)
+    (root / "input" / "pagecontent").mkdir(parents=True)
+    (root / "input" / "pagecontent" / "index.md").write_text("Welcome.\n")
+    (root / "input" / "pagecontent" / "release-notes.md").write_text("More.\n")
+    out = tmp_path / "out"
+    publish(root, out, browser_check=False)
+    assert lxml.html.document_fromstring((out / "index.html").read_bytes()).xpath("string(//h1)") == "Unit IG"
+    toc = (out / "toc.html").read_text(encoding="utf-8")
+    assert '<a href="release-notes.html">Release notes</a>' in toc

@@ -343,3 +343,36 @@ def test_any_single_cardinality_change_is_one_readable_line(data) -> None:
     if in_diff and "min" not in before["sections"]["differential"][element["id"]]:
         old_text = f"{old_min} (inherited)"
     assert summary_diff(before, summarize(sd)) == [f"{label}{element['id']}: min {old_text} -> {new_min}"]
+
+
+def test_invalid_examples_are_placed_by_the_issues_that_met_their_declarations(tmp_path: Path) -> None:
+    inputs = load_inputs(FIXTURE)
+    structures = [r.data for r in inputs.artifacts if r.data["resourceType"] == "StructureDefinition"]
+    bad = next(e for e in inputs.examples if e.id == "invalid-obs-negative")
+    bad.data = {
+        **bad.data,
+        "extension": [
+            {"url": "http://other", "valueString": "x"},
+            {"url": "http://example.org/fhir/regress/StructureDefinition/fixture-colour", "valueString": ""},
+        ],
+    }
+    _write(
+        tmp_path,
+        "fsh/examples-invalid/expected-issues.yaml",
+        "Observation/invalid-obs-negative:\n  reason: r\n  issues:\n    - severity: error\n"
+        "      message-id: Type_Value_Empty\n      location: Observation.extension\n",
+    )
+    expectations = load_expectations(tmp_path)
+    url = "http://example.org/fhir/regress/StructureDefinition/fixture-observation"
+    met = Issue("error", "invalid", "Observation.extension[1].valueString", "empty", "Type_Value_Empty")
+    cov = coverage(structures, inputs.examples, expectations, {bad.key: [met]})
+    assert cov[url]["extensions"]["Observation.extension:colour"]["invalid"] == [bad.key]
+    elsewhere = Issue("error", "invalid", "Observation.extension[0].valueString", "empty", "Type_Value_Empty")
+    cov = coverage(structures, inputs.examples, expectations, {bad.key: [elsewhere]})
+    obs = cov[url]
+    assert obs["extensions"]["Observation.extension:colour"]["invalid"] == []
+    assert obs["must_support"]["Observation.status"]["invalid"] == []
+    declared_only = coverage(structures, inputs.examples, expectations)  # no findings: the declared location
+    assert declared_only["http://example.org/fhir/regress/StructureDefinition/fixture-observation"][
+        "extensions"
+    ]["Observation.extension:colour"]["invalid"] == [bad.key]

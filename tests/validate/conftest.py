@@ -45,8 +45,13 @@ def fresh_defs() -> Callable[..., Definitions]:
 def check(core_defs: Definitions, fresh_defs: Callable[..., Definitions]) -> Callable[..., FileResult]:
     """check(resource, *conformance, profiles=(), security=False) -> FileResult."""
 
-    def run(resource: dict | str | bytes, *conformance: dict, profiles: tuple[str, ...] = (),
-            security: bool = False, xml: bool | None = None) -> FileResult:
+    def run(
+        resource: dict | str | bytes,
+        *conformance: dict,
+        profiles: tuple[str, ...] = (),
+        security: bool = False,
+        xml: bool | None = None,
+    ) -> FileResult:
         defs = fresh_defs(*conformance) if conformance else core_defs
         validator = Validator(defs, Options(profiles=profiles, security_checks=security))
         if isinstance(resource, dict):

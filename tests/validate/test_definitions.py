@@ -14,9 +14,18 @@ from igkit.validate.definitions import INDEX_NAME, Definitions, build_index_rows
 
 
 def _sd(url: str, version: str = "1.0.0", type_: str = "Patient") -> dict:
-    return {"resourceType": "StructureDefinition", "url": url, "version": version, "type": type_,
-            "kind": "resource", "derivation": "constraint", "name": "X", "status": "draft", "abstract": False,
-            "baseDefinition": f"http://hl7.org/fhir/StructureDefinition/{type_}"}
+    return {
+        "resourceType": "StructureDefinition",
+        "url": url,
+        "version": version,
+        "type": type_,
+        "kind": "resource",
+        "derivation": "constraint",
+        "name": "X",
+        "status": "draft",
+        "abstract": False,
+        "baseDefinition": f"http://hl7.org/fhir/StructureDefinition/{type_}",
+    }
 
 
 def _package(folder: Path, resources: list[dict]) -> Path:
@@ -69,9 +78,11 @@ def test_bundle_entries_are_added_one_by_one():
 def test_load_tgz_reads_in_memory(tmp_path: Path):
     tgz = tmp_path / "pkg.tgz"
     with tarfile.open(tgz, "w:gz") as tar:
-        for name, data in (("package/package.json", {"name": "p", "version": "1"}),
-                           ("package/StructureDefinition-x.json", _sd("http://x.org/t")),
-                           ("../evil.json", _sd("http://x.org/evil"))):
+        for name, data in (
+            ("package/package.json", {"name": "p", "version": "1"}),
+            ("package/StructureDefinition-x.json", _sd("http://x.org/t")),
+            ("../evil.json", _sd("http://x.org/evil")),
+        ):
             raw = json.dumps(data).encode()
             info = tarfile.TarInfo(name)
             info.size = len(raw)
@@ -100,8 +111,9 @@ def test_unreadable_load_file_is_a_user_error(tmp_path: Path):
 
 
 def test_default_packages_from_sushi_dependencies():
-    refs = default_packages({"dependencies": {"hl7.fhir.us.core": "6.1.0",
-                                              "hl7.fhir.us.qicore": {"version": "6.0.0"}}})
+    refs = default_packages(
+        {"dependencies": {"hl7.fhir.us.core": "6.1.0", "hl7.fhir.us.qicore": {"version": "6.0.0"}}}
+    )
     assert refs[0] == "hl7.fhir.r4.core#4.0.1"
     assert "hl7.fhir.us.core#6.1.0" in refs and "hl7.fhir.us.qicore#6.0.0" in refs
 
@@ -119,3 +131,15 @@ def test_snapshot_generated_for_differential_only_profile(fresh_defs):
     assert sd is not None
     name = next(e for e in sd["snapshot"]["element"] if e["path"] == "Patient.name")
     assert name["min"] == 1
+
+
+def test_highest_package_version_wins_and_loaded_files_win_over_packages(tmp_path: Path):
+    old = _package(tmp_path / "a", [_sd("http://x.org/cs", "4.0.1")])
+    new = _package(tmp_path / "b", [_sd("http://x.org/cs", "2.0.0")])
+    defs = Definitions()
+    defs.add_package_folder(old)
+    defs.packages.clear()  # both test packages are called demo#1.0.0
+    defs.add_package_folder(new)
+    assert defs.fetch("http://x.org/cs")["version"] == "4.0.1"
+    defs.add_resource(_sd("http://x.org/cs", "0.1.0"), "loaded.json")
+    assert defs.fetch("http://x.org/cs")["version"] == "0.1.0"

@@ -181,7 +181,7 @@ def test_comments_and_commas_are_reported_not_fatal():
         ("{\"a\": 'x'}", 1, 7, "double quotes"),
         ('{"a": "x\ty"}', 1, 9, "control character"),
         ('{"a": "x\\qy"}', 1, 9, "escape"),
-        ('{"a": "abc', 1, 7, "unterminated"),
+        ('{"a": "abc', 1, 7, "not closed"),
         ('{"a": "\\ud800"}', 1, 7, "surrogate"),
         ('{"a": 1} x', 1, 10, "after the end"),
         ('{"a": 1 /* open', 1, 9, "never closed"),

@@ -6,21 +6,40 @@ from conftest import errors
 
 POP = "http://terminology.hl7.org/CodeSystem/measure-population"
 MEASURE = {
-    "resourceType": "Measure", "url": "http://x.org/Measure/m", "status": "active",
-    "scoring": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/measure-scoring",
-                            "code": "proportion"}]},
-    "group": [{"population": [{"code": {"coding": [{"system": POP, "code": c}]}, "criteria": {
-        "language": "text/cql", "expression": c}} for c in ("initial-population", "numerator", "denominator")]}],
+    "resourceType": "Measure",
+    "url": "http://x.org/Measure/m",
+    "status": "active",
+    "scoring": {
+        "coding": [{"system": "http://terminology.hl7.org/CodeSystem/measure-scoring", "code": "proportion"}]
+    },
+    "group": [
+        {
+            "population": [
+                {
+                    "code": {"coding": [{"system": POP, "code": c}]},
+                    "criteria": {"language": "text/cql", "expression": c},
+                }
+                for c in ("initial-population", "numerator", "denominator")
+            ]
+        }
+    ],
 }
 
 
 def report(*codes: str, score: float | None = None) -> dict:
-    group: dict = {"population": [{"code": {"coding": [{"system": POP, "code": c}]}, "count": 1} for c in codes]}
+    group: dict = {
+        "population": [{"code": {"coding": [{"system": POP, "code": c}]}, "count": 1} for c in codes]
+    }
     if score is not None:
         group["measureScore"] = {"value": score}
-    return {"resourceType": "MeasureReport", "status": "complete", "type": "summary",
-            "measure": "http://x.org/Measure/m", "period": {"start": "2020-01-01", "end": "2020-12-31"},
-            "group": [group]}
+    return {
+        "resourceType": "MeasureReport",
+        "status": "complete",
+        "type": "summary",
+        "measure": "http://x.org/Measure/m",
+        "period": {"start": "2020-01-01", "end": "2020-12-31"},
+        "group": [group],
+    }
 
 
 def test_matching_report_is_valid(check):

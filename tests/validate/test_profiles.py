@@ -8,13 +8,26 @@ BASE = "http://hl7.org/fhir/StructureDefinition/"
 
 
 def profile(url: str, type_: str, *elements: dict) -> dict:
-    return {"resourceType": "StructureDefinition", "url": url, "version": "0.1.0", "name": "P", "status": "draft",
-            "kind": "resource", "abstract": False, "type": type_, "baseDefinition": BASE + type_,
-            "derivation": "constraint", "differential": {"element": list(elements)}}
+    return {
+        "resourceType": "StructureDefinition",
+        "url": url,
+        "version": "0.1.0",
+        "name": "P",
+        "status": "draft",
+        "kind": "resource",
+        "abstract": False,
+        "type": type_,
+        "baseDefinition": BASE + type_,
+        "derivation": "constraint",
+        "differential": {"element": list(elements)},
+    }
 
 
-GENDER_FIXED = profile("http://x.org/fixed", "Patient",
-                       {"id": "Patient.gender", "path": "Patient.gender", "min": 1, "fixedCode": "other"})
+GENDER_FIXED = profile(
+    "http://x.org/fixed",
+    "Patient",
+    {"id": "Patient.gender", "path": "Patient.gender", "min": 1, "fixedCode": "other"},
+)
 
 
 def test_profile_cardinality_and_fixed_value(check):
@@ -27,7 +40,9 @@ def test_profile_cardinality_and_fixed_value(check):
 
 
 def test_profile_option_applies_without_meta(check):
-    result = check({"resourceType": "Patient", "gender": "male"}, GENDER_FIXED, profiles=("http://x.org/fixed",))
+    result = check(
+        {"resourceType": "Patient", "gender": "male"}, GENDER_FIXED, profiles=("http://x.org/fixed",)
+    )
     assert errors(result) == ["_DT_Fixed_Wrong"]
 
 
@@ -40,40 +55,82 @@ def test_unknown_requested_profile_is_an_error_and_declared_one_a_warning(check)
 
 
 def test_pattern_codeable_concept(check):
-    p = profile("http://x.org/pattern", "Observation",
-                {"id": "Observation.code", "path": "Observation.code",
-                 "patternCodeableConcept": {"coding": [{"system": "http://loinc.org", "code": "8310-5"}]}})
-    good = {"resourceType": "Observation", "status": "final", "meta": {"profile": ["http://x.org/pattern"]},
-            "code": {"coding": [{"system": "http://loinc.org", "code": "8310-5", "display": "Body temp"}]}}
+    p = profile(
+        "http://x.org/pattern",
+        "Observation",
+        {
+            "id": "Observation.code",
+            "path": "Observation.code",
+            "patternCodeableConcept": {"coding": [{"system": "http://loinc.org", "code": "8310-5"}]},
+        },
+    )
+    good = {
+        "resourceType": "Observation",
+        "status": "final",
+        "meta": {"profile": ["http://x.org/pattern"]},
+        "code": {"coding": [{"system": "http://loinc.org", "code": "8310-5", "display": "Body temp"}]},
+    }
     assert errors(check(good, p)) == []
     bad = dict(good, code={"coding": [{"system": "http://loinc.org", "code": "1234-5"}]})
     assert errors(check(bad, p)) == ["Pattern_Wrong"]
 
 
 SLICED = profile(
-    "http://x.org/sliced", "Patient",
-    {"id": "Patient.identifier", "path": "Patient.identifier",
-     "slicing": {"discriminator": [{"type": "value", "path": "system"}], "rules": "closed"}},
+    "http://x.org/sliced",
+    "Patient",
+    {
+        "id": "Patient.identifier",
+        "path": "Patient.identifier",
+        "slicing": {"discriminator": [{"type": "value", "path": "system"}], "rules": "closed"},
+    },
     {"id": "Patient.identifier:mrn", "path": "Patient.identifier", "sliceName": "mrn", "min": 1, "max": "1"},
-    {"id": "Patient.identifier:mrn.system", "path": "Patient.identifier.system", "min": 1,
-     "fixedUri": "http://x.org/mrn"},
+    {
+        "id": "Patient.identifier:mrn.system",
+        "path": "Patient.identifier.system",
+        "min": 1,
+        "fixedUri": "http://x.org/mrn",
+    },
 )
 
 
 def test_slicing_by_value_counts_and_closed_rules(check):
     def patient(*systems: str) -> dict:
-        return {"resourceType": "Patient", "meta": {"profile": ["http://x.org/sliced"]},
-                "identifier": [{"system": s, "value": str(i)} for i, s in enumerate(systems)]}
+        return {
+            "resourceType": "Patient",
+            "meta": {"profile": ["http://x.org/sliced"]},
+            "identifier": [{"system": s, "value": str(i)} for i, s in enumerate(systems)],
+        }
 
     assert errors(check(patient("http://x.org/mrn"), SLICED)) == []
     assert errors(check(patient("http://x.org/mrn", "http://x.org/mrn"), SLICED)) == [
-        "Validation_VAL_Profile_Maximum"]
+        "Validation_VAL_Profile_Maximum"
+    ]
     assert errors(check(patient("http://other"), SLICED)) == [
-        "Validation_VAL_Profile_Minimum_SLICE", "Validation_VAL_Profile_NotSlice"] or sorted(
-        errors(check(patient("http://other"), SLICED))) == sorted(
-        ["Validation_VAL_Profile_Minimum_SLICE", "Validation_VAL_Profile_NotSlice"])
+        "Validation_VAL_Profile_Minimum_SLICE",
+        "Validation_VAL_Profile_NotSlice",
+    ] or sorted(errors(check(patient("http://other"), SLICED))) == sorted(
+        ["Validation_VAL_Profile_Minimum_SLICE", "Validation_VAL_Profile_NotSlice"]
+    )
 
 
 def test_missing_required_slice_when_element_absent(check):
     result = check({"resourceType": "Patient", "meta": {"profile": ["http://x.org/sliced"]}}, SLICED)
     assert "Validation_VAL_Profile_Minimum_SLICE" in errors(result)
+
+
+def test_choice_type_the_profile_does_not_allow(check):
+    p = profile(
+        "http://x.org/qty",
+        "Observation",
+        {"id": "Observation.value[x]", "path": "Observation.value[x]", "type": [{"code": "Quantity"}]},
+    )
+    obs = {
+        "resourceType": "Observation",
+        "status": "final",
+        "code": {"text": "x"},
+        "valueString": "1",
+        "meta": {"profile": ["http://x.org/qty"]},
+    }
+    result = check(obs, p)
+    assert errors(result) == ["Extension_PROF_Type"]
+    assert next(i for i in result.issues if i.is_error).expression == "Observation.value.ofType(string)"

@@ -335,3 +335,10 @@ def test_messages_follow_the_hl7_wording(tx):
     assert (no_system.valid, no_system.severity) == (False, "warning")
     assert no_system.message.endswith("(codes = null#initial-population)")
     assert "TERMINOLOGY_TX_SYSTEM_NO_CODE" in [i.message_id for i in no_system.issues]
+
+
+def test_code_system_version_mismatch(tx):
+    other = tx.check_code(CS, "line", version="2")
+    assert (other.valid, other.message_id, other.severity) == (None, "UNKNOWN_CODESYSTEM_VERSION", "warning")
+    assert other.message.endswith("Valid versions: 1")
+    assert tx.check_code(CS, "line", version="1").valid is True

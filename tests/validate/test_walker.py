@@ -6,8 +6,15 @@ from conftest import errors, messages
 
 
 def test_valid_patient_has_no_errors(check):
-    result = check({"resourceType": "Patient", "id": "p1", "active": True, "name": [{"family": "Chalmers"}],
-                    "birthDate": "1974-12-25"})
+    result = check(
+        {
+            "resourceType": "Patient",
+            "id": "p1",
+            "active": True,
+            "name": [{"family": "Chalmers"}],
+            "birthDate": "1974-12-25",
+        }
+    )
     assert errors(result) == []
 
 
@@ -26,8 +33,14 @@ def test_array_expected_and_single_value_expected(check):
 
 
 def test_empty_array_is_an_error(check):
-    result = check({"resourceType": "DocumentReference", "status": "current", "category": [{"coding": []}],
-                    "content": [{"attachment": {"contentType": "text/plain"}}]})
+    result = check(
+        {
+            "resourceType": "DocumentReference",
+            "status": "current",
+            "category": [{"coding": []}],
+            "content": [{"attachment": {"contentType": "text/plain"}}],
+        }
+    )
     assert errors(result) == ["Array_Cannot_Be_Empty"]
     issue = next(i for i in result.issues if i.is_error)
     assert issue.expression == "DocumentReference.category[0].coding"
@@ -36,16 +49,31 @@ def test_empty_array_is_an_error(check):
 def test_minimum_cardinality_names_the_definition(check):
     result = check({"resourceType": "Observation", "status": "final"})
     text = [m for m in messages(result) if "Validation_VAL_Profile_Minimum" in m]
-    assert text == ["error|Validation_VAL_Profile_Minimum|Observation|Observation.code: minimum required = 1, "
-                    "but only found 0 (from http://hl7.org/fhir/StructureDefinition/Observation|4.0.1)"]
+    expected = (
+        "error|Validation_VAL_Profile_Minimum|Observation|Observation.code: minimum required = 1, "
+        "but only found 0 (from http://hl7.org/fhir/StructureDefinition/Observation|4.0.1)"
+    )
+    assert text == [expected]
 
 
 def test_choice_type_suffix_must_be_an_allowed_type(check):
-    ok = check({"resourceType": "Observation", "status": "final", "code": {"text": "x"},
-                "valueQuantity": {"value": 1}})
+    ok = check(
+        {
+            "resourceType": "Observation",
+            "status": "final",
+            "code": {"text": "x"},
+            "valueQuantity": {"value": 1},
+        }
+    )
     assert errors(ok) == []
-    bad = check({"resourceType": "Observation", "status": "final", "code": {"text": "x"},
-                 "valueAddress": {"city": "x"}})
+    bad = check(
+        {
+            "resourceType": "Observation",
+            "status": "final",
+            "code": {"text": "x"},
+            "valueAddress": {"city": "x"},
+        }
+    )
     assert errors(bad) == ["Unrecognised_property"]
 
 
@@ -53,12 +81,24 @@ def test_primitive_format_is_checked(check):
     result = check({"resourceType": "Patient", "birthDate": "not a date"})
     assert len(errors(result)) == 1
     assert result.issues[0].expression == "Patient.birthDate" or any(
-        i.expression == "Patient.birthDate" for i in result.issues if i.is_error)
+        i.expression == "Patient.birthDate" for i in result.issues if i.is_error
+    )
 
 
 def test_primitive_extension_and_element_without_value(check):
-    good = check({"resourceType": "Patient", "_birthDate": {"extension": [
-        {"url": "http://hl7.org/fhir/StructureDefinition/data-absent-reason", "valueCode": "unknown"}]}})
+    good = check(
+        {
+            "resourceType": "Patient",
+            "_birthDate": {
+                "extension": [
+                    {
+                        "url": "http://hl7.org/fhir/StructureDefinition/data-absent-reason",
+                        "valueCode": "unknown",
+                    }
+                ]
+            },
+        }
+    )
     assert errors(good) == []
     bad = check({"resourceType": "Patient", "_birthDate": {"id": "x"}})
     assert any("ele-1" in i.message for i in bad.issues if i.is_error)
@@ -85,7 +125,9 @@ def test_invariant_failure_is_reported(check):
 
 
 def test_xml_input(check):
-    xml = ('<Patient xmlns="http://hl7.org/fhir"><id value="x"/><gender value="male"/>'
-           '<birthDate value="1999-02-30"/></Patient>')
+    xml = (
+        '<Patient xmlns="http://hl7.org/fhir"><id value="x"/><gender value="male"/>'
+        '<birthDate value="1999-02-30"/></Patient>'
+    )
     result = check(xml, xml=True)
     assert len(errors(result)) == 1

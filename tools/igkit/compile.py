@@ -50,6 +50,7 @@ class SushiResult:
     warnings: int = 0
     returncode: int = 0
     log: str = ""
+    regenerated: list[str] = field(default_factory=list)  # generated sources rewritten first
 
     def counts_line(self) -> str:
         return f"{self.errors} error(s), {self.warnings} warning(s)"
@@ -157,10 +158,24 @@ def check_packages(project: Project, cache: PackageCache) -> None:
         )
 
 
+def regenerate_sources(project: Project) -> list[str]:
+    """Sources made from other sources, brought up to date before SUSHI runs.
+
+    The LAN examples in input/examples are the output of `igkit lan` on the worksheets in
+    input/lan, so the example and the tool cannot drift apart.
+    """
+    if not (project.root / "input" / "lan" / "examples.yaml").is_file():
+        return []
+    from igkit.lan.examples import regenerate
+
+    return regenerate(project.root)
+
+
 def run_sushi(project: Project, *, snapshot: bool = True, timeout: int = SUSHI_TIMEOUT) -> SushiResult:
     node, app = find_node(), find_sushi(project.root)
     cache = PackageCache()
     check_packages(project, cache)
+    regenerated = regenerate_sources(project)
     version = sushi_version(app)
     npm_manifest = {"fsh-sushi": {"name": "fsh-sushi", "dist-tags": {"latest": version},
                                   "versions": {version: {"name": "fsh-sushi", "version": version}}}}
@@ -178,6 +193,7 @@ def run_sushi(project: Project, *, snapshot: bool = True, timeout: int = SUSHI_T
             raise IgkitError(f"SUSHI did not finish within {timeout} s; fsh-generated/ was left as it was.") from None
         result = parse_sushi_log(proc.stdout + "\n" + proc.stderr, project.root)
         result.returncode = proc.returncode
+        result.regenerated = regenerated
         produced = Path(out) / "fsh-generated"
         if produced.is_dir():
             with atomic_directory(project.root / "fsh-generated") as tmp:
@@ -196,6 +212,8 @@ def compile_cmd(strict: bool, no_snapshot: bool, show_log: bool) -> None:
     """Compile the FSH in fsh/ with SUSHI into fsh-generated/."""
     project = Project.locate()
     result = run_sushi(project, snapshot=not no_snapshot)
+    for change in result.regenerated:
+        click.echo(change)
     if show_log:
         click.echo(result.log)
     for d in result.diagnostics:

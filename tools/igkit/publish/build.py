@@ -19,7 +19,7 @@ from igkit.publish.context import QA_FOLDER, PublishContext
 from igkit.publish.linkcheck import LinkReport, check_site
 from igkit.publish.links import LinkResolver
 from igkit.publish.loader import load_resources
-from igkit.publish.site import SiteBuilder
+from igkit.publish.site import SiteBuilder, home_title
 from igkit.publish.validation import load_validation
 
 MAX_LISTED = 15
@@ -67,8 +67,7 @@ def make_context(root: Path, report: Path | None = None) -> PublishContext:
 
 
 def browser_checks(ctx: PublishContext) -> list[browser.PageCheck]:
-    home_title = next((p.title for p in ctx.config.pages if p.html_name == "index.html"), ctx.config.title)
-    checks = [browser.PageCheck("home", "index.html", home_title)]
+    checks = [browser.PageCheck("home", "index.html", home_title(ctx))]
     profiles = ctx.of_kind("profile")
     if profiles:
         checks.append(browser.PageCheck("profile", profiles[0].page, profiles[0].title, "elements"))

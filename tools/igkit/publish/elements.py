@@ -100,6 +100,14 @@ def _values(element: dict) -> list[tuple[str, str]]:
             out.append(("Fixed value", _compact(element[key])))
         elif key.startswith("pattern"):
             out.append(("Required pattern", _compact(element[key])))
+        elif key.startswith("minValue"):
+            out.append(("Minimum value", _compact(element[key])))
+        elif key.startswith("maxValue"):
+            out.append(("Maximum value", _compact(element[key])))
+        elif key == "maxLength":
+            out.append(("Maximum length", _compact(element[key])))
+        elif key == "contentReference":
+            out.append(("Same content as", str(element[key]).lstrip("#")))
     return out
 
 

@@ -78,7 +78,7 @@ def _check(
 ) -> str:
     parts = urlsplit(href)
     if parts.scheme or href.startswith("//"):
-        if parts.scheme in ("http", "https", "mailto", "urn"):
+        if parts.scheme in ("http", "https", "mailto", "urn", "tel", "ftp"):
             report.external += 1
             return ""
         return f"scheme {parts.scheme or '//'} is not allowed in the site"

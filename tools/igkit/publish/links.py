@@ -130,7 +130,8 @@ class LinkResolver:
         self.core_folder = (
             package_cache / f"hl7.fhir.r4.core#{config.fhir_version}" / "package" if package_cache else None
         )
-        self._core_types: dict[str, str] = {}
+        self._core_types: dict[str, str | None] = {}
+        self._titles: dict[str, str] = {}
         self.dependencies: list[DependencyPackage] = []
         if package_cache is not None:
             for pid, version in config.dependencies.items():
@@ -150,8 +151,14 @@ class LinkResolver:
         res = self.by_url.get(bare)
         if res is not None:
             return Link(res.page, label or res.title, internal=True)
-        href = self._core(bare) or self._dependency(bare) or bare
-        return Link(href, label or tail)
+        core = self._core(bare)
+        if core is not None:
+            return Link(core, label or tail)
+        found = self._dependency_file(bare)
+        if found is not None:
+            dep, file = found
+            return Link(f"{dep.web}/{file[:-5]}.html", label or self._title(dep, file, bare, tail))
+        return Link(bare, label or tail)
 
     def reference(self, ref: str) -> IgResource | None:
         """The IG resource a literal reference (`Type/id`, optionally absolute) names, if any."""
@@ -168,7 +175,10 @@ class LinkResolver:
             name = rest.split("/", 1)[1]
             if name[:1].isupper():
                 return type_href(name)
-            prefix = "extension-" if self._core_sd_type(name) == "Extension" else ""
+            sd_type = self._core_sd_type(name)
+            if sd_type is None:
+                return None  # not in the core package: an extension pack or another package defines it
+            prefix = "extension-" if sd_type == "Extension" else ""
             return f"{R4_WEB}{prefix}{name.lower()}.html"  # a core profile or extension
         if rest.startswith("ValueSet/"):
             return f"{R4_WEB}valueset-{rest.split('/', 1)[1]}.html"
@@ -178,25 +188,46 @@ class LinkResolver:
             return f"{R4_WEB}searchparameter-registry.html"
         return None
 
-    def _core_sd_type(self, sd_id: str) -> str:
-        """The `type` of a core StructureDefinition (read once, only for the ones linked to)."""
+    def _core_sd_type(self, sd_id: str) -> str | None:
+        """The `type` of a core StructureDefinition, None when the core package does not have it
+        (read once, and only for the ones linked to). Without a package cache: assumed core."""
+        if self.core_folder is None:
+            return ""
         if sd_id not in self._core_types:
-            sd_type = ""
-            if self.core_folder is not None:
-                try:
-                    data = json.loads((self.core_folder / f"StructureDefinition-{sd_id}.json").read_bytes())
-                    sd_type = str(data.get("type") or "")
-                except (OSError, ValueError):
-                    sd_type = ""
-            self._core_types[sd_id] = sd_type
+            try:
+                data = json.loads((self.core_folder / f"StructureDefinition-{sd_id}.json").read_bytes())
+                self._core_types[sd_id] = str(data.get("type") or "") if isinstance(data, dict) else ""
+            except OSError:
+                self._core_types[sd_id] = None
+            except ValueError:
+                self._core_types[sd_id] = ""
         return self._core_types[sd_id]
 
-    def _dependency(self, url: str) -> str | None:
-        for dep in self.dependencies:
-            if not url.startswith(dep.canonical + "/"):
-                continue
-            parts = url[len(dep.canonical) + 1 :].split("/")
-            if len(parts) == 2 and f"{parts[0]}-{parts[1]}.json" in dep.files:
-                return f"{dep.web}/{parts[0]}-{parts[1]}.html"
+    def _dependency_file(self, url: str) -> tuple[DependencyPackage, str] | None:
+        """The dependency file of `url`: in the dependency whose canonical it starts with; failing
+        that, in a dependency that has a `<Type>-<id>.json` file for it (extension packs define URLs
+        in the core namespace, http://hl7.org/fhir/StructureDefinition/...)."""
+        parts = url.rstrip("/").split("/")
+        if len(parts) < 2:
             return None
+        file = f"{parts[-2]}-{parts[-1]}.json"
+        for dep in self.dependencies:
+            if url.startswith(dep.canonical + "/") and url.count("/") - dep.canonical.count("/") == 2:
+                return (dep, file) if file in dep.files else None
+        for dep in self.dependencies:
+            if file in dep.files:
+                return dep, file
         return None
+
+    def _title(self, dep: DependencyPackage, file: str, url: str, fallback: str) -> str:
+        """The title (or name) of a dependency resource, read once and only when linked to."""
+        if url not in self._titles:
+            title = fallback
+            try:
+                data = json.loads((Path(dep.folder) / file).read_bytes())
+                if isinstance(data, dict) and data.get("url") == url:
+                    title = str(data.get("title") or data.get("name") or fallback)
+            except (OSError, ValueError):
+                pass
+            self._titles[url] = title
+        return self._titles[url]

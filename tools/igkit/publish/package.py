@@ -6,7 +6,9 @@
     package/example/.index.json     the examples' index
     package/example/<Type>-<id>.json  the examples (deliberately invalid ones are left out)
 
-Resource files are shipped byte for byte as compiled; the archive is deterministic.
+Resource files are shipped byte for byte as compiled, except the ImplementationGuide, whose
+`definition.resource` list loses the deliberately invalid examples the package leaves out (so
+every resource it names is in the package). The archive is deterministic.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Iterable
 from igkit.fsutil import dump_json
 from igkit.publish.archive import tar_gz
 from igkit.publish.config import IgConfig
-from igkit.publish.loader import IgResource
+from igkit.publish.loader import INVALID_PREFIX, IgResource
 
 INDEX_VERSION = 1
 
@@ -60,6 +62,21 @@ def _index(resources: Iterable[IgResource]) -> bytes:
     return dump_json({"index-version": INDEX_VERSION, "files": rows}).encode("utf-8")
 
 
+def _without_invalid_examples(res: IgResource) -> bytes:
+    """The ImplementationGuide as shipped: no `definition.resource` entry for an `invalid-` example."""
+    entries = (res.data.get("definition") or {}).get("resource") or []
+
+    def invalid(entry: dict) -> bool:
+        ref = ((entry.get("reference") or {}).get("reference") or "")
+        return ref.rsplit("/", 1)[-1].startswith(INVALID_PREFIX)
+
+    if not any(invalid(e) for e in entries):
+        return res.raw
+    data = dict(res.data)
+    data["definition"] = dict(data["definition"], resource=[e for e in entries if not invalid(e)])
+    return dump_json(data).encode("utf-8")
+
+
 def package_entries(config: IgConfig, resources: Iterable[IgResource]) -> dict[str, bytes]:
     """Archive name -> bytes for every file of the package."""
     shipped = [r for r in resources if r.packaged]
@@ -70,7 +87,8 @@ def package_entries(config: IgConfig, resources: Iterable[IgResource]) -> dict[s
         "package/.index.json": _index(definitions),
     }
     for res in definitions:
-        entries[f"package/{res.json_name}"] = res.raw
+        raw = _without_invalid_examples(res) if res.resource_type == "ImplementationGuide" else res.raw
+        entries[f"package/{res.json_name}"] = raw
     if examples:
         entries["package/example/.index.json"] = _index(examples)
         for res in examples:

@@ -13,7 +13,6 @@ import jinja2
 from markupsafe import Markup
 
 from igkit.errors import IgkitError
-from igkit.fsutil import dump_json
 from igkit.publish import elements, terminology
 from igkit.publish.archive import zip_bytes
 from igkit.publish.config import MenuItem, PageEntry
@@ -25,6 +24,7 @@ from igkit.publish.package import build_package
 from igkit.publish.validation import coverage_rows
 
 _ACTIVE_SVG = re.compile(rb"<script|\son[a-z]+\s*=|javascript:|<foreignObject", re.IGNORECASE)
+_ARTIFACT_TEXT = re.compile(r"^[A-Z][A-Za-z]+-.+-(intro|notes)$")  # StructureDefinition-<id>-intro.md
 REPORT_COPY = "test-report.json"  # the regression report, kept in the site beside the screenshots
 FIXED_PAGES = ("index.html", "toc.html", "artifacts.html", "downloads.html", "qa.html")
 GROUPS = (  # artifact index sections, in order
@@ -119,9 +119,12 @@ class SiteBuilder:
         if folder.is_dir():
             for path in sorted(folder.glob("*.md")):
                 stem = path.stem
-                if path.name in names or stem.endswith(("-intro", "-notes")):
+                if path.name in names or _ARTIFACT_TEXT.match(stem):
                     continue
-                extra.append(PageEntry(path.name, stem.replace("-", " ").capitalize()))
+                title = (
+                    home_title(self.ctx) if path.name == "index.md" else stem.replace("-", " ").capitalize()
+                )
+                extra.append(PageEntry(path.name, title))
         return [p for p in configured if p.source.endswith(".md")] + extra
 
     # -- output -------------------------------------------------------------------------
@@ -198,7 +201,6 @@ class SiteBuilder:
         self.render(
             "downloads.html.j2", "downloads.html", title="Downloads", package=PACKAGE_FILE,
             definitions=DEFINITIONS_ZIP, resources=[r for r in ctx.resources if not r.invalid],
-            manifest=dump_json({"name": ctx.config.id, "version": ctx.config.version}),
         )  # fmt: skip
         examples = ctx.of_kind("example", "invalid-example")
         rows = []
@@ -271,6 +273,12 @@ class SiteBuilder:
         if cs is None or cs.resource_type != "CodeSystem":
             return None
         return f"{cs.page}#{concept_anchor(code)}"
+
+
+def home_title(ctx: PublishContext) -> str:
+    """The home page's title: the configured title of index.md, else the IG's title."""
+    configured = next((p.title for p in _flatten_pages(ctx.config.pages) if p.source == "index.md"), None)
+    return configured or ctx.config.title
 
 
 def concept_anchor(code: str) -> str:

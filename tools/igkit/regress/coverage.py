@@ -4,7 +4,8 @@ For every profile: its must-support elements, extension slices, other slices and
 (those in its differential), each with the valid examples that exercise it and the invalid
 examples declared to fail it. An example exercises an element when the instance holds a value
 for it (slices are recognised by their discriminators); an invalid example fails an element
-when one of its declared issues is located in it, and an invariant when it declares that key.
+when an issue that meets one of its declarations is located in it (the declared location when
+no issue met it), and an invariant when it declares that key.
 
 Gaps: a must-support element (or slice) that this IG flags (in the differential of the
 profile or of an ancestor profile the IG defines) and no valid example exercises fails the run;
@@ -20,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from igkit.regress.model import Example, Expectation, location_matches, strip_indexes
+from igkit.regress.model import Example, Expectation, Issue, location_matches, strip_indexes
 
 
 @dataclass
@@ -263,11 +264,20 @@ def own_must_support(sd: dict, by_url: dict[str, dict]) -> set[str]:
     return found
 
 
+def _failure_locations(expectation: Expectation, actual: list[Issue] | None) -> list[str]:
+    """Where an invalid example fails: the locations of the issues that met its declarations
+    (precise, with indexes), else the declared locations."""
+    met = [i.location for i in actual or [] if any(e.pattern.matches(i) for e in expectation.issues)]
+    declared = [e.pattern.location for e in expectation.issues if e.pattern.location]
+    return [loc for loc in (met or declared) if "." in loc]
+
+
 def profile_coverage(
     profile: Profile,
     examples: list[Example],
     expectations: dict[str, Expectation],
     own_ms: set[str] | None = None,
+    issues: dict[str, list[Issue]] | None = None,
 ) -> dict:
     ms = {
         eid: Usage()
@@ -304,14 +314,15 @@ def profile_coverage(
                     if eid in w.present or eid == profile.type:
                         usage.valid.add(ex.key)
             elif expectation is not None:
-                for expected in expectation.issues:
-                    pat = expected.pattern
+                for pat in (expected.pattern for expected in expectation.issues):
                     if pat.invariant in invariants:
                         invariants[pat.invariant][1].invalid.add(ex.key)
-                    hit = _failed_ids(w, pat.location) if pat.location and "." in pat.location else set()
-                    for table in (ms, slices, extensions):
-                        for eid in hit & set(table):
-                            table[eid].invalid.add(ex.key)
+                hit: set[str] = set()
+                for location in _failure_locations(expectation, (issues or {}).get(ex.key)):
+                    hit |= _failed_ids(w, location)
+                for table in (ms, slices, extensions):
+                    for eid in hit & set(table):
+                        table[eid].invalid.add(ex.key)
     gaps: list[dict] = []
     if not users:
         gaps.append({"kind": "profile", "item": profile.url, "missing": "valid", "fails": False})
@@ -351,7 +362,14 @@ def gap_text(url: str, gap: dict) -> str:
     return f"{url}: {what[gap['kind']]}"
 
 
-def coverage(structures: list[dict], examples: list[Example], expectations: dict[str, Expectation]) -> dict:
+def coverage(
+    structures: list[dict],
+    examples: list[Example],
+    expectations: dict[str, Expectation],
+    issues: dict[str, list[Issue]] | None = None,
+) -> dict:
+    """Coverage per profile and extension the IG defines; `issues` (by `ResourceType/id`) are
+    the validator's findings, used to place each invalid example's failures precisely."""
     out: dict[str, dict] = {}
     by_url = {str(sd.get("url")): sd for sd in structures}
     for sd in sorted(structures, key=lambda s: str(s.get("url"))):
@@ -360,6 +378,6 @@ def coverage(structures: list[dict], examples: list[Example], expectations: dict
         if sd.get("kind") in ("primitive-type", "complex-type") and sd.get("type") != "Extension":
             continue
         out[str(sd.get("url"))] = profile_coverage(
-            Profile.from_sd(sd), examples, expectations, own_must_support(sd, by_url)
+            Profile.from_sd(sd), examples, expectations, own_must_support(sd, by_url), issues
         )
     return out

@@ -29,7 +29,7 @@ EXT_MESSAGE_IDS = (
     "http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id",
     "http://hl7.org/fhir/StructureDefinition/operationoutcome-issue-message-id",
 )
-EXT_SOURCE_HINTS = ("file", "source")
+EXT_FILE_HINT = "file"  # igkit validate: .../operationoutcome-file on each OperationOutcome of a Bundle
 VALIDATE_TIMEOUT = 1800  # seconds per batch
 EXTRA_DEFINITIONS = ("input/resources",)  # `igkit validate` loads fsh-generated/resources itself
 
@@ -55,7 +55,7 @@ def _ext(extensions: list, url: str) -> object:
 
 def _clean_text(text: str, root: Path) -> str:
     """Drop absolute paths of the project (they differ between machines)."""
-    for base in {str(root.resolve()), str(root)}:
+    for base in sorted({str(root.resolve()), str(root)}, key=len, reverse=True):  # longest first
         text = text.replace(base + os.sep, "").replace(base, ".")
     return re.sub(r"\s+", " ", text).strip()
 
@@ -102,7 +102,7 @@ def _entry_file(entry: dict, root: Path) -> str:
         candidates.append(entry["fullUrl"])
     resource = entry.get("resource") or {}
     for ext in resource.get("extension", []) or []:
-        if isinstance(ext, dict) and any(h in str(ext.get("url", "")).lower() for h in EXT_SOURCE_HINTS):
+        if isinstance(ext, dict) and str(ext.get("url", "")).lower().endswith(EXT_FILE_HINT):
             candidates += [str(v) for k, v in ext.items() if k.startswith("value")]
     for c in candidates:
         path = unquote(urlparse(c).path) if c.startswith("file:") else c

@@ -97,20 +97,18 @@ class RunStats:
     rerecorded: int = 0
 
 
-def terminal_summary(
-    report: dict, stats: RunStats, echo: Callable[[str], None], *, verbose: bool = False
-) -> None:
-    new_outcomes = new_artifacts = 0
+def _print_examples(report: dict, echo: Callable[[str], None], verbose: bool) -> int:
+    """Failing examples and changed outcomes; returns how many outcomes are not recorded yet."""
+    new = 0
     for e in report["examples"]:
-        where = f" ({e['source'] or e['file']})"
         if e["problems"]:
-            echo(f"FAIL {e['resourceType']}/{e['id']}{where}")
+            echo(f"FAIL {e['resourceType']}/{e['id']} ({e['source'] or e['file']})")
             for p in e["problems"]:
                 echo(f"     {p}")
         elif verbose:
             echo(f"ok   {e['resourceType']}/{e['id']}")
         if (e.get("outcome_diff") or [""])[0].startswith(NEW_RECORD):
-            new_outcomes += 1
+            new += 1
         elif e.get("outcome_diff"):
             echo(f"outcome changed: {e['resourceType']}/{e['id']} (tests/outcomes/{e['record']})")
             for line in e["outcome_diff"]:
@@ -119,13 +117,27 @@ def terminal_summary(
         echo(f"outcome without example: tests/outcomes/{name}")
         for line in lines:
             echo(f"     {line}")
+    return new
+
+
+def _print_artifacts(report: dict, echo: Callable[[str], None]) -> int:
+    """Changed artifacts, element by element; returns how many are not recorded yet."""
+    new = 0
     for key, a in sorted(report["artifacts"].items()):
         if a["diff"] and a["diff"][0].startswith(NEW_ARTIFACT):
-            new_artifacts += 1
+            new += 1
         elif a["diff"]:
             echo(f"artifact changed: {key} ({a['file'] or 'removed'})")
             for line in a["diff"]:
                 echo(f"     {line}")
+    return new
+
+
+def terminal_summary(
+    report: dict, stats: RunStats, echo: Callable[[str], None], *, verbose: bool = False
+) -> None:
+    new_outcomes = _print_examples(report, echo, verbose)
+    new_artifacts = _print_artifacts(report, echo)
     if new_outcomes or new_artifacts:
         echo(
             f"not recorded yet: {new_outcomes} example outcome(s) (tests/outcomes/), {new_artifacts} artifact(s) "
@@ -152,4 +164,6 @@ def terminal_summary(
     )
     if stats.rerecorded:
         echo(f"re-recorded {stats.rerecorded} file(s) in tests/outcomes and tests/artifacts")
+    if s["outcomes_changed"] or s["artifacts_changed"]:
+        echo("if the changes above are intended, review them and re-record with `igkit test --update`")
     echo("PASSED" if s["result"] == "pass" else "FAILED")

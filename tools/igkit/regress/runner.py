@@ -106,6 +106,11 @@ def _validate(
             else:
                 results[e.file] += hit
                 cached += 1
+        if todo:
+            ctx.echo(
+                f"validating {len(todo)} of {len(inputs.examples)} example(s) with the {engine.name} engine "
+                f"({len(inputs.examples) - len(todo)} unchanged, from the cache)"
+            )
         fresh = run_batches(engine, root, todo, ctx.options.jobs)
         for f in todo:
             cache.put(keys[f], fresh[f])
@@ -282,7 +287,9 @@ def run(ctx: RunContext) -> dict:
     )
     artifacts, artifact_records = _check_artifacts(ctx, inputs)
     structures = [r.data for r in inputs.artifacts if r.data["resourceType"] == "StructureDefinition"]
-    cov = coverage(structures, inputs.examples, expectations)
+    cov = coverage(
+        structures, inputs.examples, expectations, {e.key: results[e.file] for e in inputs.examples}
+    )
     rerecorded = len(outcomes.write()) + len(artifact_records.write()) if opts.update else 0
 
     report = {

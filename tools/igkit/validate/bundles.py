@@ -79,16 +79,14 @@ def find_entries(run: Run, ref: str, frame: Any) -> list[dict]:
     if not run.bundle_stack:
         return []
     bctx = run.bundle_stack[-1]
-    target = absolute_target(ref, _referrer_url(run, frame))
-    if target is None:
-        return []
+    target = absolute_target(ref, _referrer_url(run, frame)) or ref
     version = None
     m = HISTORY.match(target)
     if m:
         target, version = m.group(1), m.group(2)
     found = []
     for e in _entries(bctx):
-        if e.get("fullUrl") == target:
+        if e.get("fullUrl") in (target, ref):
             res = e.get("resource")
             if version is not None and isinstance(res, dict):
                 vid = (res.get("meta") or {}).get("versionId") if isinstance(res.get("meta"), dict) else None
@@ -187,10 +185,9 @@ def _document(run: Run, bundle: dict, loc: Loc) -> None:
     for ref, path, expr in refs:
         if ref.startswith("#"):
             continue
-        target = absolute_target(ref, comp_url)
-        matches = [
-            e for e in entries if target is not None and e.get("fullUrl") == HISTORY.sub(r"\1", target)
-        ]
+        target = absolute_target(ref, comp_url) or ref
+        plain = (HISTORY.sub(r"\1", target), HISTORY.sub(r"\1", ref))
+        matches = [e for e in entries if e.get("fullUrl") in plain]
         hist = HISTORY.match(target or "")
         if hist:
             matches = [
@@ -255,12 +252,9 @@ def _orphans(run: Run, entries: list[dict], loc: Loc) -> None:
         for ref, _p, _x in refs:
             if ref.startswith("#"):
                 continue
-            t = absolute_target(ref, urls[i])
-            if t is None:
-                continue
-            t = HISTORY.sub(r"\1", t)
+            plain = (HISTORY.sub(r"\1", absolute_target(ref, urls[i]) or ref), HISTORY.sub(r"\1", ref))
             for j, u in enumerate(urls):
-                if u == t:
+                if u is not None and u in plain:
                     targets.add(j)
         links[i] = targets
     reached = {0}

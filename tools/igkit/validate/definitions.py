@@ -94,6 +94,14 @@ class Entry:
         return self.resource
 
 
+def _version_key(version: str) -> tuple[int, ...]:
+    """A sortable key for dotted numeric versions ("4.0.1" > "2.0.0"); others sort lowest."""
+    parts = version.split("-", 1)[0].split(".")
+    if not version or not all(p.isdigit() for p in parts):
+        return ()
+    return tuple(int(p) for p in parts)
+
+
 def _decimal(text: str) -> Any:
     from decimal import Decimal
 
@@ -148,14 +156,20 @@ class Definitions:
                 if cand.version.startswith(version + "."):
                     return cand
             return None
-        return candidates[-1]  # the last loaded wins: --load overrides packages
+        if len(candidates) == 1:
+            return candidates[0]
+        # Loaded files (--load, the IG's own resources) win over packages; between packages the
+        # highest version wins (the extensions pack over core, core over an older THO copy), as
+        # in the HL7 validator; otherwise the last loaded.
+        order = {id(c): i for i, c in enumerate(candidates)}
+        return max(candidates, key=lambda c: (not c.path, _version_key(c.version), order[id(c)]))
 
     def fetch(self, url: str) -> dict | None:
         entry = self.entry(url)
         return entry.load() if entry else None
 
     def structure_for_type(self, type_name: str) -> dict | None:
-        if type_name.startswith("http:") or type_name.startswith("https:"):
+        if type_name.startswith(("http:", "https:")):
             return self.fetch(type_name)
         return self.fetch(SD_PREFIX + type_name)
 
@@ -180,7 +194,7 @@ class Definitions:
             return None
         try:
             generated = snapshot.generate_snapshot(sd, self)
-        except Exception as exc:  # snapshot.SnapshotError, or a generator failure on odd input
+        except Exception as exc:  # noqa: BLE001 - SnapshotError, or a generator failure on odd input
             self._snapshot_errors[str(sd.get("url", ""))] = str(exc)
             return None
         self._snapshots[key] = generated

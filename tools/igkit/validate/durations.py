@@ -34,14 +34,14 @@ def _as_datetime(text: str) -> dt.datetime | None:
     for fmt, length in (("%Y", 4), ("%Y-%m", 7), ("%Y-%m-%d", 10)):
         if len(text) == length:
             try:
-                return dt.datetime.strptime(text, fmt).replace(tzinfo=dt.timezone.utc)
+                return dt.datetime.strptime(text, fmt).replace(tzinfo=dt.UTC)
             except ValueError:
                 return None
     try:
-        parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        parsed = dt.datetime.fromisoformat(text)
     except ValueError:
         return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
 def check(run: Run, node: ElementNode, value: str, loc: Loc, now: dt.datetime | None = None) -> None:
@@ -52,7 +52,7 @@ def check(run: Run, node: ElementNode, value: str, loc: Loc, now: dt.datetime | 
     when = _as_datetime(value)
     if when is None:
         return
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     if low is not None and when < now - low:
         shown = node.ed["minValueDuration"]
         run.report(

@@ -53,7 +53,7 @@ class Validator:
             )
             return FileResult(name, sink.sorted())
         for problem in getattr(doc, "problems", None) or []:
-            path, line, col, message_id, message = problem
+            _path, line, col, message_id, message = problem
             sink.report_text(
                 message_id, message, expression="", position=(line, col), severity="error", code="invalid"
             )

@@ -97,15 +97,10 @@ def _allowed_types(root: ElementNode) -> list[str]:
 
 
 def _parent_is_extension(loc: Loc, run: Run) -> bool:
+    """.../extension/<i>/extension/<j>: the object holding this extension is itself an extension."""
     path = loc.path
-    # .../extension/<i>/extension/<j>: the parent object is itself an extension
-    if (
-        len(path) >= 4
-        and path[-2] in ("extension", "modifierExtension")
-        and path[-4] in ("extension", "modifierExtension")
-    ):
-        return True
-    return False
+    kinds = ("extension", "modifierExtension")
+    return len(path) >= 4 and path[-2] in kinds and path[-4] in kinds
 
 
 def _strip(expr: str) -> str:
@@ -158,8 +153,7 @@ def _check_context(run: Run, url: str, loc: Loc, frame: Any, defined_at: str = "
                     return
         elif kind == "extension":
             shown.append("x:" + expression)
-            parent = _parent_extension_url(run, loc)
-            if parent == expression:
+            if expression in _parent_extension_url(run, loc):
                 return
         elif kind == "fhirpath":
             shown.append("p:" + expression)
@@ -188,13 +182,16 @@ def _fhirpath_context(run: Run, expression: str, loc: Loc, frame: Any) -> bool |
             container = container[key]
         except (KeyError, IndexError, TypeError):
             return None
+    rtype = frame.resource.get("resourceType") if isinstance(frame.resource, dict) else None
+    if isinstance(rtype, str) and expression.startswith(rtype + "."):
+        expression = expression[len(rtype) + 1 :]  # evaluated on the resource itself
     try:
         found = run.ctx.fhirpath.evaluate(
             expression, frame.resource, resource=frame.resource, root_resource=frame.root
         )
-    except Exception:  # an expression the engine cannot evaluate: do not blame the instance
+    except Exception:  # noqa: BLE001 - an expression the engine cannot evaluate: do not blame the instance
         return None
-    return any(getattr(r, "data", r) is container for r in found)
+    return any(values.equal(getattr(r, "data", r), container) for r in found)
 
 
 def _matches(run: Run, p: str, expression: str) -> bool:
@@ -239,17 +236,21 @@ def _element_type(run: Run, logical: str) -> str:
     return ""
 
 
-def _parent_extension_url(run: Run, loc: Loc) -> str | None:
+def _parent_extension_url(run: Run, loc: Loc) -> set[str]:
+    """The URLs of the Extension that holds this extension: the container itself (a part of a
+    complex extension) or the container's parent (an extension on an extension's value)."""
     path = loc.path
-    if len(path) < 4:
-        return None
-    parent_path = path[:-2]
-    data: Any = run.doc.data
-    for key in parent_path:
-        try:
-            data = data[key]
-        except (KeyError, IndexError, TypeError):
-            return None
-    if isinstance(data, dict) and isinstance(data.get("url"), str):
-        return data["url"]
-    return None
+    found: set[str] = set()
+    for cut in (2, 3, 4):
+        if len(path) < cut:
+            break
+        data: Any = run.doc.data
+        for key in path[:-cut]:
+            try:
+                data = data[key]
+            except (KeyError, IndexError, TypeError):
+                data = None
+                break
+        if isinstance(data, dict) and isinstance(data.get("url"), str):
+            found.add(data["url"])
+    return found

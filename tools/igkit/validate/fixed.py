@@ -16,10 +16,10 @@ def _label(run: Run, node: ElementNode) -> str:
 
 
 def check(run: Run, node: ElementNode, value: Any, loc: Loc) -> None:
-    fixed = values.fixed_value(node.ed, "fixed")
+    fixed = node.fixed
     if fixed is not None:
         _fixed(run, node, value, fixed[1], loc)
-    pattern = values.fixed_value(node.ed, "pattern")
+    pattern = node.pattern
     if pattern is not None and not values.matches_pattern(value, pattern[1]):
         if isinstance(pattern[1], (dict, list)):
             run.report("Pattern_Wrong", values.render(pattern[1]), _label(run, node), loc=loc)

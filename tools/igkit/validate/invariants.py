@@ -1,8 +1,9 @@
 """Invariants: the FHIRPath constraints of each element definition.
 
 Every constraint with an expression is evaluated by the FHIRPath engine
-(`fhirpath.InvariantEngine`, which has native equivalents of ele-1 and ext-1). A constraint that cannot be evaluated (an unsupported
-function, say) is skipped silently rather than reported as a failure.
+(`fhirpath.InvariantEngine`), except a few that the HL7 validator itself checks natively
+(ele-1, ref-1, dom-3: see NATIVE). ext-1 is the extension checker's. A constraint that
+cannot be evaluated (an unsupported function, say) is skipped rather than reported.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from typing import Any
 from igkit.validate.context import Loc, Run
 from igkit.validate.structure import ElementNode
 
-STRUCTURAL: frozenset[str] = frozenset()
 BEST_PRACTICE = "http://hl7.org/fhir/StructureDefinition/elementdefinition-bestpractice"
 
 
@@ -23,19 +23,27 @@ def make_engine(defs: Any, terminology: Any) -> Any:
     engine = fhirpath.InvariantEngine(defs, terminology)
     table = getattr(engine, "_table", None)
     if isinstance(table, dict):
-        # The HL7 engine's startsWith() on an empty input is false, not empty: ref-1 passes for a
-        # Reference that has only a display.
-        table["startsWith"] = {"fn": _starts_with, "arity": {1: ["String"]}}
+        # The HL7 engine's string tests on an empty input are false, not empty: ref-1 passes for a
+        # Reference with only a display, bdl-8 for an entry without a fullUrl.
+        for name, test in (
+            ("startsWith", str.startswith),
+            ("endsWith", str.endswith),
+            ("contains", str.__contains__),
+        ):
+            table[name] = {"fn": _string_test(test), "arity": {1: ["String"]}}
     return engine
 
 
-def _starts_with(inputs: list, prefix: Any) -> list:
-    if not inputs:
-        return [False]
-    value = getattr(inputs[0], "data", inputs[0])
-    if not isinstance(value, str) or not isinstance(prefix, str):
-        return []
-    return [value.startswith(prefix)]
+def _string_test(test: Any) -> Any:
+    def fn(inputs: list, arg: Any) -> list:
+        if not inputs:
+            return [False]
+        value = getattr(inputs[0], "data", inputs[0])
+        if len(inputs) != 1 or not isinstance(value, str) or not isinstance(arg, str):
+            return []
+        return [bool(test(value, arg))]
+
+    return fn
 
 
 def check_element(
@@ -47,22 +55,16 @@ def check_element(
     type_code: str,
     primitive_extension: Any = None,
 ) -> None:
-    constraints = node.ed.get("constraint")
+    constraints = node.constraints
     if not constraints:
         return
     for con in constraints:
-        if not isinstance(con, dict):
-            continue
-        key = con.get("key")
-        expression = con.get("expression")
-        if not isinstance(key, str) or not isinstance(expression, str) or key in STRUCTURAL:
-            continue
+        key = con["key"]
+        expression = con["expression"]
         seen = (loc.expr, key)
         if seen in run.seen_constraints:
             continue
         run.seen_constraints.add(seen)
-        if key == "ext-1":
-            continue  # reported by the extension checker
         native = NATIVE.get(key)
         if native is not None:
             outcome = native(value, frame, primitive_extension)

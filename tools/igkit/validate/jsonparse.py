@@ -160,10 +160,20 @@ class _Reader:
         try:
             value, end = scanstring(self.text, i + 1, True)
         except JSONDecodeError as exc:
-            raise self.fail(exc.pos, exc.msg[0].lower() + exc.msg[1:] + " in a string") from None
+            raise self.fail(exc.pos, self._string_problem(exc)) from None
         if self.text.find("\\u", i, end) >= 0 and _SURROGATE.search(value):
             raise self.fail(i, "a string contains an unpaired UTF-16 surrogate escape (\\uD800-\\uDFFF)")
         return value, end
+
+    def _string_problem(self, exc: JSONDecodeError) -> str:
+        if exc.msg.startswith("Unterminated"):
+            return "a string starting here is not closed with '\"'"
+        if exc.msg.startswith("Invalid control"):
+            ch = self.text[exc.pos : exc.pos + 1]
+            return f"a string contains the control character U+{ord(ch):04X}; write it as an escape such as \\n"
+        if "uXXXX" in exc.msg:
+            return "a string contains an invalid \\uXXXX escape"
+        return "a string contains an invalid escape (valid: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)"
 
     def scalar(self, i: int) -> tuple[Any, int]:
         """Read a number, true, false or null starting at i."""

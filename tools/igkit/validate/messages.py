@@ -85,6 +85,9 @@ CATALOGUE: dict[str, Message] = {
     "Validation_VAL_Profile_NoMatch": M(
         "Unable to find a match for the specified profile among choices: {0}", "error", "structure"
     ),
+    "Extension_PROF_Type": M(
+        "The Profile ''{0}'' definition allows for the type {1} but found type {2}", "error", "structure"
+    ),
     "_DT_Fixed_Wrong": M("Value is ''{0}'' but is fixed to ''{1}'' in the profile {2}", "error", "value"),
     "Pattern_Wrong": M(
         "The value does not match the pattern (expected {0}) in the profile {1}", "error", "value"

@@ -11,19 +11,37 @@ from igkit.validate.structure import ElementNode
 LANGUAGE_CONTROL = "http://hl7.org/fhir/StructureDefinition/narrative-language-control"
 
 
-def check(run: Run, div: str, loc: Loc, frame: Any, narrative: ElementNode | None = None,
-          narrative_loc: Loc | None = None) -> None:
+def check(
+    run: Run,
+    div: str,
+    loc: Loc,
+    frame: Any,
+    narrative: ElementNode | None = None,
+    narrative_loc: Loc | None = None,
+) -> None:
     from igkit.validate import xhtml
 
     line, column = run.pos(loc)
     for issue in xhtml.check_narrative(div, security_checks=run.ctx.options.security_checks):
-        run.sink.report_text(issue.message_id, issue.message, expression=loc.expr, position=(line, column),
-                             severity=issue.severity, code="invalid")
+        run.sink.report_text(
+            issue.message_id,
+            issue.message,
+            expression=loc.expr,
+            position=(line, column),
+            severity=issue.severity,
+            code="invalid",
+        )
     resource = frame.resource if isinstance(frame.resource, dict) else {}
     language = resource.get("language") if isinstance(resource.get("language"), str) else None
     for issue in xhtml.check_narrative_language(div, language):
-        run.sink.report_text(issue.message_id, issue.message, expression=frame.loc.expr, position=run.pos(frame.loc),
-                             severity=issue.severity, code="business-rule")
+        run.sink.report_text(
+            issue.message_id,
+            issue.message,
+            expression=frame.loc.expr,
+            position=run.pos(frame.loc),
+            severity=issue.severity,
+            code="business-rule",
+        )
     if narrative is not None:
         _language_control(run, div, narrative, narrative_loc or loc, language)
 
@@ -34,7 +52,7 @@ def language_sections(div: str) -> list[str] | None:
 
     try:
         root = xhtml.parse_div(div)
-    except Exception:  # malformed narrative is reported by check_narrative
+    except xhtml.XhtmlSyntaxError:  # malformed narrative is reported by check_narrative
         return None
     langs = []
     for child in root.elements():
@@ -45,8 +63,14 @@ def language_sections(div: str) -> list[str] | None:
 
 
 def _language_control(run: Run, div: str, node: ElementNode, loc: Loc, language: str | None) -> None:
-    control = next((e.get("valueCode") for e in node.ed.get("extension") or []
-                    if isinstance(e, dict) and e.get("url") == LANGUAGE_CONTROL), None)
+    control = next(
+        (
+            e.get("valueCode")
+            for e in node.ed.get("extension") or []
+            if isinstance(e, dict) and e.get("url") == LANGUAGE_CONTROL
+        ),
+        None,
+    )
     if control not in ("_yes", "_no", "_resource"):
         return
     langs = language_sections(div)

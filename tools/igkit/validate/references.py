@@ -81,7 +81,6 @@ def check(run: Run, node: ElementNode, value: dict, loc: Loc, frame: Any) -> Non
     ref = value.get("reference")
     if not isinstance(ref, str):
         return
-    at = loc.key("reference")
     profiles = target_profiles(node)
     allowed = _target_types(run, profiles)
     any_type = not allowed or "Resource" in allowed

@@ -75,8 +75,14 @@ def _is_ancestor_type(run: Run, profiled: str, rtype: str) -> bool:
 
 def _unknown_profile(run: Run, url: str, at: Loc, declared: bool) -> None:
     error = run.ctx.defs.snapshot_error(url)
-    if error:
-        run.report("Validation_VAL_Profile_NoSnapshot", url, error, loc=at)
+    if error:  # a declared profile that cannot be used is not the instance's fault
+        run.report(
+            "Validation_VAL_Profile_NoSnapshot",
+            url,
+            error,
+            loc=at,
+            severity=None if not declared else "warning",
+        )
     elif declared:
         run.report("Validation_VAL_Profile_Unknown", url, loc=at)
     else:

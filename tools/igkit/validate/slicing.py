@@ -153,8 +153,8 @@ def _value_match(run: Run, eds: list[ElementNode], found: list[tuple[Any, str]])
     if not eds:
         return False
     ed = eds[0]
-    fixed = values.fixed_value(ed.ed, "fixed")
-    pattern = values.fixed_value(ed.ed, "pattern")
+    fixed = ed.fixed
+    pattern = ed.pattern
     if fixed is not None:
         return any(values.equal(v, fixed[1]) for v, _t in found)
     if pattern is not None:
@@ -165,7 +165,7 @@ def _value_match(run: Run, eds: list[ElementNode], found: list[tuple[Any, str]])
             try:
                 if run.ctx.terminology.member_of(binding["valueSet"], v):
                     return True
-            except Exception:
+            except Exception:  # noqa: BLE001 - membership not decidable: not this slice
                 return False
         return False
     return False

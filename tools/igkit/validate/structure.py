@@ -8,6 +8,7 @@ looked up by the walker.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 PRIMITIVE_JSON = {
@@ -26,27 +27,51 @@ class ElementNode:
     slice_name: str = ""
     _by_name: dict[str, ElementNode] | None = None
 
-    @property
+    @cached_property
     def min(self) -> int:
         value = self.ed.get("min", 0)
         return value if isinstance(value, int) else 0
 
-    @property
+    @cached_property
     def max(self) -> str:
         return str(self.ed.get("max", "*"))
 
-    @property
+    @cached_property
     def max_int(self) -> int | None:
         m = self.max
         return None if m == "*" else int(m) if m.isdigit() else None
 
-    @property
+    @cached_property
     def types(self) -> list[dict]:
         return [t for t in self.ed.get("type") or [] if isinstance(t, dict)]
 
-    @property
+    @cached_property
     def type_codes(self) -> list[str]:
         return [type_code(t) for t in self.types]
+
+    @cached_property
+    def fixed(self) -> tuple[str, Any] | None:
+        from igkit.validate.values import fixed_value
+
+        return fixed_value(self.ed, "fixed")
+
+    @cached_property
+    def pattern(self) -> tuple[str, Any] | None:
+        from igkit.validate.values import fixed_value
+
+        return fixed_value(self.ed, "pattern")
+
+    @cached_property
+    def constraints(self) -> list[dict]:
+        """The constraints with a key and an expression (ext-1 is the extension checker's)."""
+        return [
+            c
+            for c in self.ed.get("constraint") or []
+            if isinstance(c, dict)
+            and isinstance(c.get("key"), str)
+            and isinstance(c.get("expression"), str)
+            and c["key"] != "ext-1"
+        ]
 
     @property
     def is_choice(self) -> bool:

@@ -30,6 +30,42 @@ PRIMITIVES = frozenset(
         "xhtml",
     }
 )
+# The R4 complex datatypes that can appear as a choice type's suffix.
+DATATYPES = frozenset(
+    {
+        "Address",
+        "Age",
+        "Annotation",
+        "Attachment",
+        "CodeableConcept",
+        "Coding",
+        "ContactPoint",
+        "Count",
+        "Distance",
+        "Duration",
+        "HumanName",
+        "Identifier",
+        "Money",
+        "Period",
+        "Quantity",
+        "Range",
+        "Ratio",
+        "Reference",
+        "SampledData",
+        "Signature",
+        "Timing",
+        "ContactDetail",
+        "Contributor",
+        "DataRequirement",
+        "Expression",
+        "ParameterDefinition",
+        "RelatedArtifact",
+        "TriggerDefinition",
+        "UsageContext",
+        "Dosage",
+        "Meta",
+    }
+)
 NUMBER_TYPES = frozenset({"integer", "integer64", "decimal", "unsignedInt", "positiveInt"})
 
 

@@ -129,7 +129,7 @@ def validate_children(
         if key == "fhir_comments":
             continue
         child, tcode = _match(holder, key)
-        if child is None:
+        if child is None or (tcode.startswith("!") and tcode[1:] not in _base_choice_types(run, child)):
             run.report("Unrecognised_property", key, loc=loc.key(key))
             continue
         _collect(run, child, tcode, key, value, obj.get("_" + key), loc, groups)
@@ -165,16 +165,47 @@ def validate_children(
 
 
 def _match(holder: ElementNode, key: str) -> tuple[ElementNode | None, str]:
+    """The child definition of a JSON key and the value's type; for a choice whose suffix names a
+    type the profile does not allow, the type is returned prefixed with "!"."""
     child = holder.child(key)
     if child is not None and not child.is_choice:
         codes = child.type_codes
-        return child, codes[0] if len(codes) == 1 else (codes[0] if codes else "")
+        return child, codes[0] if codes else ""
     for c in holder.children:
         if c.is_choice:
-            t = values.choice_type(c.name[:-3], key, c.type_codes)
+            base = c.name[:-3]
+            t = values.choice_type(base, key, c.type_codes)
             if t is not None:
                 return c, t
+            suffix = key[len(base) :]
+            if key.startswith(base) and suffix[:1].isupper() and _is_type_name(suffix):
+                return c, "!" + (
+                    suffix[:1].lower() + suffix[1:]
+                    if values.is_primitive(suffix[:1].lower() + suffix[1:])
+                    else suffix
+                )
     return None, ""
+
+
+def _base_choice_types(run: Run, node: ElementNode) -> list[str]:
+    """The types the core definition allows for a (profiled) choice element."""
+    base = node.ed.get("base")
+    path = base.get("path") if isinstance(base, dict) else node.path
+    if not isinstance(path, str):
+        return []
+    root = run.ctx.type_root(path.split(".", 1)[0])
+    todo = [root] if root is not None else []
+    while todo:
+        current = todo.pop()
+        if current.path == path:
+            return current.type_codes
+        todo.extend(c for c in current.children if path.startswith(c.path))
+    return []
+
+
+def _is_type_name(suffix: str) -> bool:
+    lowered = suffix[:1].lower() + suffix[1:]
+    return values.is_primitive(lowered) or suffix in values.DATATYPES
 
 
 def _collect(
@@ -187,7 +218,7 @@ def _collect(
     loc: Loc,
     groups: dict[int, list[Item]],
 ) -> None:
-    name = child.name if not child.is_choice else f"{child.name[:-3]}.ofType({tcode})"
+    name = child.name if not child.is_choice else f"{child.name[:-3]}.ofType({tcode.lstrip('!')})"
     items = groups.setdefault(id(child), [])
     if array_expected(child):
         if value is not None and not isinstance(value, list):
@@ -240,6 +271,15 @@ def _collect(
 
 def validate_item(run: Run, node: ElementNode, item: Item, frame: Frame) -> None:
     tcode = item.type_code
+    if tcode.startswith("!"):  # a type the core definition allows but this profile does not
+        run.report(
+            "Extension_PROF_Type",
+            profile_label(node, run.ctx),
+            ", ".join(node.type_codes),
+            tcode[1:],
+            loc=item.loc,
+        )
+        return
     value = item.value
     if not tcode and not node.types:
         tcode = ""
@@ -358,7 +398,37 @@ def _complex(run: Run, node: ElementNode, item: Item, frame: Frame) -> None:
         _quantity_limits(run, node, value, item.loc)
     if holder is None:
         return
+    choices = _type_profiles(node, tcode) if tcode != "Extension" and not node.children else []
+    if len(choices) > 1:
+        _profile_choice(run, choices, value, item, frame)
+        return
     validate_children(run, holder, value, item.loc, frame)
+
+
+def _type_profiles(node: ElementNode, type_code: str) -> list[str]:
+    return [
+        p
+        for t in node.types
+        if values_type(t) == type_code
+        for p in t.get("profile") or []
+        if isinstance(p, str)
+    ]
+
+
+def _profile_choice(run: Run, profiles: list[str], value: dict, item: Item, frame: Frame) -> None:
+    """A datatype with several allowed profiles must conform to one of them; when it conforms to
+    none, each profile's findings are reported."""
+    from igkit.validate.slicing import _conforms
+
+    roots = [(p, run.ctx.profile_root(p)) for p in profiles]
+    known = [(p, r) for p, r in roots if r is not None]
+    if any(_conforms(run, value, item.type_code, p, frame) for p, _r in known):
+        match = next(r for p, r in known if run.conformance_cache.get((id(value), p)))
+        validate_children(run, match, value, item.loc, frame)
+        return
+    run.report("Validation_VAL_Profile_NoMatch", ", ".join(profiles), loc=item.loc)
+    for _p, root in known:
+        validate_children(run, root, value, item.loc, frame)
 
 
 def _primitive(run: Run, node: ElementNode, item: Item, frame: Frame) -> None:
@@ -390,11 +460,15 @@ def _primitive(run: Run, node: ElementNode, item: Item, frame: Frame) -> None:
     if any(p.severity == "error" for p in problems):
         return
     for ext in node.ed.get("extension") or []:
-        if ext.get("url") == "http://hl7.org/fhir/StructureDefinition/minLength" and isinstance(value, str):
-            if isinstance(ext.get("valueInteger"), int) and len(value) < ext["valueInteger"]:
-                run.report(
-                    "Type_Specific_Checks_DT_Primitive_MinLength", value, ext["valueInteger"], loc=item.loc
-                )
+        if (
+            ext.get("url") == "http://hl7.org/fhir/StructureDefinition/minLength"
+            and isinstance(value, str)
+            and isinstance(ext.get("valueInteger"), int)
+            and len(value) < ext["valueInteger"]
+        ):
+            run.report(
+                "Type_Specific_Checks_DT_Primitive_MinLength", value, ext["valueInteger"], loc=item.loc
+            )
     _min_max(run, node, tcode, value, item.loc)
     if isinstance(value, str) and tcode in ("date", "dateTime", "instant"):
         from igkit.validate import durations
@@ -422,16 +496,18 @@ def _min_max(run: Run, node: ElementNode, tcode: str, value: Any, loc: Loc) -> N
 
 def _quantity_limits(run: Run, node: ElementNode, value: dict, loc: Loc) -> None:
     found = values.fixed_value(node.ed, "minValue")
-    if found and found[0] == "Quantity" and isinstance(found[1], dict):
-        lim, v = found[1], value
-        if lim.get("value") is not None and v.get("value") is not None and lim.get("code") == v.get("code"):
-            if Decimal(v["value"]) < Decimal(lim["value"]):
-                run.report(
-                    "Type_Specific_Checks_DT_Quantity_Min",
-                    values.render(v["value"]),
-                    values.render(lim["value"]),
-                    loc=loc,
-                )
+    if not found or found[0] != "Quantity" or not isinstance(found[1], dict):
+        return
+    limit = found[1]
+    if limit.get("value") is None or value.get("value") is None or limit.get("code") != value.get("code"):
+        return
+    if Decimal(value["value"]) < Decimal(limit["value"]):
+        run.report(
+            "Type_Specific_Checks_DT_Quantity_Min",
+            values.render(value["value"]),
+            values.render(limit["value"]),
+            loc=loc,
+        )
 
 
 _BASE64 = re.compile(r"[A-Za-z0-9+/=\s]*")
@@ -469,6 +545,8 @@ def _primitive_ext(run: Run, item: Item, frame: Frame) -> None:
         if ext is not None:
             run.report("Json_Object_Expected", "_" + item.json_key, values.json_kind(ext), loc=loc)
         return
-    holder = run.ctx.type_root("Element")
-    if holder is not None:
+    holder = run.ctx.type_root(item.type_code) or run.ctx.type_root("Element")
+    if (
+        holder is not None
+    ):  # the primitive type's own definition: id and extension (value is in the JSON value)
         validate_children(run, holder, ext, loc, frame)

@@ -31,145 +31,41 @@ Public API:
         error XHTML_LINK_NOT_RESOLVED "Hyperlink '#x' at 'div/p/a' for 'text' does not resolve",
         as the HL7 validator words it.
     sanitize_xhtml(div: str) -> str     # whitelist-based cleaning of untrusted narrative for rendering
+    parse_div(div: str) -> XElement     # the parsed div (xhtml_tree); raises XhtmlSyntaxError
 
-The div text is parsed with expat (DOCTYPE and entity declarations refused, HTML named entities
-such as &nbsp; accepted as the HL7 parser accepts them).
+The div text is parsed by xhtml_tree (expat; DOCTYPE and entity declarations refused, HTML named
+entities such as &nbsp; accepted as the HL7 parser accepts them); sanitizing is in xhtml_sanitize.
 """
 
 from __future__ import annotations
 
-import html.entities
-import re
-from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any
-from xml.parsers import expat
+from dataclasses import dataclass
 
-XHTML_NS = "http://www.w3.org/1999/xhtml"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
-_SEP = "\x1f"
+from igkit.validate.xhtml_sanitize import sanitize_xhtml
+from igkit.validate.xhtml_tree import (
+    HTML_ELEMENTS,
+    XHTML_NS,
+    XElement,
+    XhtmlSyntaxError,
+    attr_allowed,
+    parse_div,
+)
 
-HTML_ELEMENTS = frozenset(
-    [
-        "p",
-        "br",
-        "div",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "a",
-        "span",
-        "b",
-        "em",
-        "i",
-        "strong",
-        "small",
-        "big",
-        "tt",
-        "dfn",
-        "q",
-        "var",
-        "abbr",
-        "acronym",
-        "cite",
-        "blockquote",
-        "hr",
-        "address",
-        "bdo",
-        "kbd",
-        "sub",
-        "sup",
-        "ul",
-        "ol",
-        "li",
-        "dl",
-        "dt",
-        "dd",
-        "pre",
-        "table",
-        "caption",
-        "colgroup",
-        "col",
-        "thead",
-        "tr",
-        "tfoot",
-        "tbody",
-        "th",
-        "td",
-        "code",
-        "samp",
-        "img",
-        "map",
-        "area",
-    ]
-)
-HTML_ATTRIBUTES = frozenset(
-    [
-        "title",
-        "style",
-        "class",
-        "id",
-        "lang",
-        "xml:lang",
-        "dir",
-        "accesskey",
-        "tabindex",
-        "span",
-        "width",
-        "align",
-        "valign",
-        "char",
-        "charoff",
-        "abbr",
-        "axis",
-        "headers",
-        "scope",
-        "rowspan",
-        "colspan",
-    ]
-)
-HTML_COMBO = frozenset(
-    [
-        "a.href",
-        "a.name",
-        "img.src",
-        "img.border",
-        "div.xmlns",
-        "blockquote.cite",
-        "q.cite",
-        "a.charset",
-        "a.type",
-        "a.hreflang",
-        "a.rel",
-        "a.rev",
-        "a.shape",
-        "a.coords",
-        "img.alt",
-        "img.longdesc",
-        "img.height",
-        "img.width",
-        "img.usemap",
-        "img.ismap",
-        "map.name",
-        "area.shape",
-        "area.coords",
-        "area.href",
-        "area.nohref",
-        "area.alt",
-        "table.summary",
-        "table.width",
-        "table.border",
-        "table.frame",
-        "table.rules",
-        "table.cellspacing",
-        "table.cellpadding",
-        "pre.space",
-        "td.nowrap",
-    ]
-)
+__all__ = [
+    "NarrativeIssue",
+    "XhtmlSyntaxError",
+    "check_internal_links",
+    "check_narrative",
+    "check_narrative_language",
+    "has_content",
+    "html_checks",
+    "narrative_anchors",
+    "narrative_language",
+    "parse_div",
+    "sanitize_xhtml",
+    "url_problem",
+]
+
 _BLOCK = frozenset({"div", "blockquote", "table", "ol", "ul", "p"})
 _URL_PUNCT = set(";?:@&=+$.,/%-_~#[]!'()*|")
 _ACTIVE_SCHEMES = ("javascript:", "vbscript:", "livescript:")
@@ -184,99 +80,10 @@ class NarrativeIssue:
     column: int | None = None
 
 
-@dataclass
-class _El:
-    ns: str
-    name: str  # local name
-    attrs: dict[str, str]  # qualified: "href", "xml:lang", "{ns}local" for other namespaces
-    line: int
-    column: int
-    children: list[_El | str] = field(default_factory=list)
-
-    def elements(self) -> list[_El]:
-        return [c for c in self.children if isinstance(c, _El)]
-
-
-class XhtmlSyntaxError(Exception):
-    def __init__(self, message: str, line: int, column: int) -> None:
-        super().__init__(message)
-        self.message, self.line, self.column = message, line, column
-
-
-_ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
-_XML_ENTITIES = {"amp", "lt", "gt", "quot", "apos"}
-
-
-def _html_entities(text: str) -> str:
-    def repl(m: re.Match[str]) -> str:
-        name = m.group(1)
-        if name in _XML_ENTITIES or name not in html.entities.name2codepoint:
-            return m.group(0)
-        return f"&#{html.entities.name2codepoint[name]};"
-
-    return _ENTITY.sub(repl, text)
-
-
-@lru_cache(maxsize=128)
-def parse_div(div: str) -> _El:
-    """Parse narrative XHTML safely; raises XhtmlSyntaxError. The tree is cached: do not modify it."""
-    root: list[_El] = []
-    stack: list[_El] = []
-    p = expat.ParserCreate("utf-8", namespace_separator=_SEP)
-    p.ordered_attributes = True
-    p.buffer_text = True
-    p.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-
-    def refuse(*_: Any) -> Any:
-        raise XhtmlSyntaxError(
-            "Malformed XHTML: Found a DocType declaration, and these are not allowed "
-            "(XXE security vulnerability protection)",
-            p.CurrentLineNumber,
-            p.CurrentColumnNumber + 1,
-        )
-
-    def start(qname: str, attrs: list[str]) -> None:
-        ns, _, local = qname.rpartition(_SEP)
-        amap: dict[str, str] = {}
-        for i in range(0, len(attrs), 2):
-            ans, _, alocal = attrs[i].rpartition(_SEP)
-            key = alocal if not ans else ("xml:" + alocal if ans == XML_NS else f"{{{ans}}}{alocal}")
-            amap[key] = attrs[i + 1]
-        el = _El(ns, local, amap, p.CurrentLineNumber, p.CurrentColumnNumber + 1)
-        (stack[-1].children if stack else root).append(el)
-        stack.append(el)
-
-    def text(data: str) -> None:
-        if stack:
-            stack[-1].children.append(data)
-
-    p.StartDoctypeDeclHandler = refuse
-    p.EntityDeclHandler = refuse
-    p.ExternalEntityRefHandler = refuse
-    p.StartElementHandler = start
-    p.EndElementHandler = lambda _name: stack.pop()
-    p.CharacterDataHandler = text
-    try:
-        p.Parse(_html_entities(div).encode("utf-8"), True)
-    except expat.ExpatError as e:
-        raise XhtmlSyntaxError(
-            f"Error parsing XHTML: {expat.ErrorString(e.code)}", e.lineno, e.offset + 1
-        ) from None
-    return root[0]
-
-
-# ---------------------------------------------------------------------------------------------
-# The HL7 validator's checks
-
-
-def _attr_ok(el: _El, name: str) -> bool:
-    return name.startswith("xmlns") or name in HTML_ATTRIBUTES or f"{el.name}.{name}" in HTML_COMBO
-
-
-def _names_ok(el: _El) -> bool:
+def _names_ok(el: XElement) -> bool:
     if el.name not in HTML_ELEMENTS or el.ns != XHTML_NS:
         return False
-    return all(_attr_ok(el, a) for a in el.attrs) and all(_names_ok(c) for c in el.elements())
+    return all(attr_allowed(el, a) for a in el.attrs) and all(_names_ok(c) for c in el.elements())
 
 
 def html_checks(div: str) -> bool:
@@ -288,7 +95,7 @@ def html_checks(div: str) -> bool:
     return _names_ok(root)
 
 
-def _has_content(el: _El) -> bool:
+def _has_content(el: XElement) -> bool:
     for c in el.children:
         if isinstance(c, str):
             if c.strip():
@@ -371,13 +178,13 @@ def check_narrative_language(div: str, resource_language: str | None) -> list[Na
     ]
 
 
-def _walk(el: _El, path: str):
+def _walk(el: XElement, path: str):
     yield el, path
     for c in el.elements():
         yield from _walk(c, f"{path}/{c.name}")
 
 
-def _text_of(el: _El) -> str:
+def _text_of(el: XElement) -> str:
     return "".join(c if isinstance(c, str) else _text_of(c) for c in el.children)
 
 
@@ -441,12 +248,12 @@ class _Checker:
         self.security = security
         self.issues: list[NarrativeIssue] = []
 
-    def add(self, severity: str, mid: str, message: str, el: _El | None = None) -> None:
+    def add(self, severity: str, mid: str, message: str, el: XElement | None = None) -> None:
         self.issues.append(
             NarrativeIssue(severity, mid, message, el.line if el else None, el.column if el else None)
         )
 
-    def run(self, root: _El) -> None:
+    def run(self, root: XElement) -> None:
         if root.ns != XHTML_NS:
             self.add(
                 "error",
@@ -468,7 +275,7 @@ class _Checker:
         self.langs(root)
         self.duplicate_ids(root)
 
-    def names(self, el: _El, in_para: bool) -> None:
+    def names(self, el: XElement, in_para: bool) -> None:
         if el.ns != XHTML_NS:
             self.add(
                 "error",
@@ -478,10 +285,13 @@ class _Checker:
             )
         if el.name not in HTML_ELEMENTS:
             self.add(
-                "error", "XHTML_XHTML_Element_Illegal", f"Invalid element name in the XHTML ('{el.name}')", el
+                "error",
+                "XHTML_XHTML_Element_Illegal",
+                f"Invalid element name in the XHTML ('{el.name}')",
+                el,
             )
         for a in el.attrs:
-            if _attr_ok(el, a):
+            if attr_allowed(el, a):
                 continue
             if a == "xml:space":
                 self.add(
@@ -507,7 +317,7 @@ class _Checker:
         for c in el.elements():
             self.names(c, in_para or el.name == "p")
 
-    def urls(self, el: _El) -> None:
+    def urls(self, el: XElement) -> None:
         attr = {"a": "href", "img": "src", "area": "href"}.get(el.name)
         if attr and attr in el.attrs:
             url = el.attrs[attr]
@@ -529,7 +339,7 @@ class _Checker:
             self.urls(c)
 
     # structure (the HL7 validator's checkXhtmlStructure) ----------------------------------------
-    def structure(self, path: str, x: _El) -> None:
+    def structure(self, path: str, x: XElement) -> None:
         for c in x.elements():
             cpath = f"{path}/{c.name}"
             n = c.name
@@ -599,7 +409,7 @@ class _Checker:
             if c.children:
                 self.structure(cpath, c)
 
-    def descendants(self, path: str, x: _El, names: set[str]) -> list[str]:
+    def descendants(self, path: str, x: XElement, names: set[str]) -> list[str]:
         found = []
         for c in x.elements():
             cpath = f"{path}/{c.name}"
@@ -608,7 +418,7 @@ class _Checker:
             found.extend(self.descendants(cpath, c, names))
         return found
 
-    def p_rules(self, path: str, x: _El) -> None:
+    def p_rules(self, path: str, x: XElement) -> None:
         found = self.descendants(x.name, x, {"div", "pre", "table", "ul", "ol"})
         if found:
             self.add(
@@ -618,7 +428,7 @@ class _Checker:
                 x,
             )
 
-    def no_children(self, path: str, x: _El) -> None:
+    def no_children(self, path: str, x: XElement) -> None:
         if x.children:
             self.add(
                 "error",
@@ -627,7 +437,7 @@ class _Checker:
                 x,
             )
 
-    def parent(self, path: str, x: _El, parent: _El, names: tuple[str, ...]) -> None:
+    def parent(self, path: str, x: XElement, parent: XElement, names: tuple[str, ...]) -> None:
         if parent.name not in names:
             self.add(
                 "error",
@@ -636,7 +446,7 @@ class _Checker:
                 x,
             )
 
-    def only_children(self, path: str, x: _El, allowed: set[str]) -> None:
+    def only_children(self, path: str, x: XElement, allowed: set[str]) -> None:
         bad = []
         for c in x.children:
             if isinstance(c, str):
@@ -653,14 +463,14 @@ class _Checker:
             )
 
     # advisory checks --------------------------------------------------------------------------
-    def langs(self, root: _El) -> None:
+    def langs(self, root: XElement) -> None:
         langs: list[str] = []
         other = False
         for c in root.children:
-            if isinstance(c, _El) and c.name == "div" and "xml:lang" in c.attrs:
+            if isinstance(c, XElement) and c.name == "div" and "xml:lang" in c.attrs:
                 if c.attrs["xml:lang"] not in langs:
                     langs.append(c.attrs["xml:lang"])
-            elif (isinstance(c, str) and c.strip()) or isinstance(c, _El):
+            elif (isinstance(c, str) and c.strip()) or isinstance(c, XElement):
                 other = True
         if langs and other:
             self.add(
@@ -671,11 +481,11 @@ class _Checker:
                 root,
             )
 
-    def duplicate_ids(self, root: _El) -> None:
+    def duplicate_ids(self, root: XElement) -> None:
         seen: set[str] = set()
         dups: dict[str, int] = {}
 
-        def scan(el: _El) -> None:
+        def scan(el: XElement) -> None:
             ident = el.attrs.get("id")
             names = [ident] if ident is not None else []
             if el.name == "a" and "name" in el.attrs and el.attrs["name"] != ident:
@@ -703,107 +513,3 @@ def check_narrative(div: str, *, security_checks: bool = False) -> list[Narrativ
     checker = _Checker(security_checks)
     checker.run(root)
     return checker.issues
-
-
-# ---------------------------------------------------------------------------------------------
-# Sanitizing for rendering
-
-_DROP_WITH_CONTENT = frozenset(
-    [
-        "script",
-        "style",
-        "object",
-        "applet",
-        "embed",
-        "iframe",
-        "frame",
-        "frameset",
-        "form",
-        "input",
-        "button",
-        "select",
-        "textarea",
-        "option",
-        "link",
-        "meta",
-        "base",
-        "head",
-        "title",
-        "svg",
-        "math",
-        "noscript",
-        "template",
-        "canvas",
-        "audio",
-        "video",
-        "source",
-        "param",
-    ]
-)
-_STYLE_DANGER = re.compile(
-    r"expression\s*\(|url\s*\(|javascript:|behavior\s*:|-moz-binding|@import", re.IGNORECASE
-)
-
-
-def _escape(text: str, attr: bool = False) -> str:
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace('"', "&quot;") if attr else text
-
-
-def _safe_url(el: _El, url: str) -> bool:
-    u = "".join(url.split()).lower()
-    if u.startswith("data:"):
-        return el.name == "img" and u.startswith("data:image/") and not u.startswith("data:image/svg")
-    if ":" in u.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]:
-        return u.startswith(("http:", "https:", "mailto:", "urn:"))
-    return True  # relative or fragment
-
-
-def _clean(el: _El, out: list[str]) -> None:
-    for c in el.children:
-        if isinstance(c, str):
-            out.append(_escape(c))
-            continue
-        if c.name in _DROP_WITH_CONTENT or c.ns != XHTML_NS:
-            continue
-        if c.name not in HTML_ELEMENTS:
-            _clean(c, out)  # unknown but harmless wrapper: keep its content
-            continue
-        parts = [f"<{c.name}"]
-        for a, v in c.attrs.items():
-            if a.startswith("xmlns") or a.lower().startswith("on") or not _attr_ok(c, a) or a == "rel":
-                continue
-            if a in ("href", "src", "cite", "longdesc", "usemap") and not _safe_url(c, v):
-                continue
-            if a == "style" and _STYLE_DANGER.search(v):
-                continue
-            parts.append(f' {a}="{_escape(v, True)}"')
-        if c.name == "a" and any(x.startswith(' href="') and not x.startswith(' href="#') for x in parts):
-            parts.append(' rel="noopener noreferrer nofollow"')
-        out.append("".join(parts))
-        if c.children or c.name not in ("br", "hr", "img", "col", "area"):
-            out.append(">")
-            _clean(c, out)
-            out.append(f"</{c.name}>")
-        else:
-            out.append("/>")
-
-
-def sanitize_xhtml(div: str) -> str:
-    """A safe rendering of untrusted narrative: only whitelisted elements and attributes, no
-    scripts, event handlers, active URLs or external style loading. Unparseable input becomes
-    its escaped text inside a div. The result is a `<div xmlns=...>` string (deterministic)."""
-    try:
-        root = parse_div(div)
-    except XhtmlSyntaxError:
-        return f'<div xmlns="{XHTML_NS}">{_escape(div)}</div>'
-    wrapper = _El(XHTML_NS, "div", {}, 1, 1, [root] if root.name != "div" else root.children)
-    attrs = "".join(
-        f' {a}="{_escape(v, True)}"'
-        for a, v in (root.attrs.items() if root.name == "div" else ())
-        if a in ("lang", "xml:lang", "dir", "class", "id", "title")
-    )
-    out: list[str] = [f'<div xmlns="{XHTML_NS}"{attrs}>']
-    _clean(wrapper, out)
-    out.append("</div>")
-    return "".join(out)

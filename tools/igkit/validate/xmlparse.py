@@ -87,6 +87,7 @@ _SYSTEM_TYPES = {
     "http://hl7.org/fhirpath/System.Time": "time",
 }
 _FHIR_TYPE_EXT = "http://hl7.org/fhir/StructureDefinition/structuredefinition-fhir-type"
+_START_TAG = re.compile(rb"""<[^\s/>]+(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*/?>""")
 _INT_RE = re.compile(r"-?(0|[1-9][0-9]*)\Z")
 _DEC_RE = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?\Z")
 
@@ -141,6 +142,7 @@ class _Reader:
         self.root: _Node | None = None
         self.stack: list[_Node] = []
         self.instructions: list[tuple[int, int]] = []
+        self._last = (0, 0, 1)  # (line, byte, column) of the last position computed
         p = expat.ParserCreate(namespace_separator=_SEP)
         p.ordered_attributes = True
         p.buffer_text = True
@@ -212,22 +214,16 @@ class _Reader:
 
     def _position(self, start: int) -> tuple[int, int]:
         """(line, column) just after the '>' of the start tag that begins at byte `start`."""
-        data, i, quote = self.data, start, 0
-        n = len(data)
-        while i < n:
-            c = data[i]
-            if quote:
-                if c == quote:
-                    quote = 0
-            elif c in (0x22, 0x27):
-                quote = c
-            elif c == 0x3E:
-                i += 1
-                break
-            i += 1
-        line = bisect.bisect_right(self.line_starts, i - 1)
-        line_start = self.line_starts[line - 1]
-        column = len(data[line_start:i].decode("utf-8", errors="replace")) + 1
+        m = _START_TAG.match(self.data, start)
+        end = m.end() if m else start + 1  # expat accepted the tag, so the pattern matches
+        line = bisect.bisect_right(self.line_starts, end - 1)
+        # Columns count characters; tags come in document order, so count on from the last one.
+        if line == self._last[0] and end >= self._last[1]:
+            from_byte, column = self._last[1], self._last[2]
+        else:
+            from_byte, column = self.line_starts[line - 1], 1
+        column += len(self.data[from_byte:end].decode("utf-8", errors="replace"))
+        self._last = (line, end, column)
         return line, column
 
 
@@ -256,6 +252,16 @@ class _Definitions:
         self.defs = defs
         self._structures: dict[str, dict[str, dict] | None] = {}
         self.order: dict[int, dict[str, int]] = {}  # id(elements) -> path -> snapshot position
+        self._children: dict[tuple[int, str, str], _Child] = {}
+        self._parent_paths: dict[int, set[str]] = {}
+
+    def _parents(self, elements: dict[str, dict]) -> set[str]:
+        """The element paths that have child elements in this structure."""
+        key = id(elements)
+        found = self._parent_paths.get(key)
+        if found is None:
+            found = self._parent_paths[key] = {p.rpartition(".")[0] for p in elements}
+        return found
 
     def position(self, scope: _Scope, ed: dict) -> int:
         order = self.order.get(id(scope.elements))
@@ -277,6 +283,13 @@ class _Definitions:
         return sd is not None and sd.get("kind") == "resource" and sd.get("derivation") != "constraint"
 
     def child(self, scope: _Scope, name: str) -> _Child:
+        key = (id(scope.elements), scope.path, name)
+        found = self._children.get(key)
+        if found is None:
+            found = self._children[key] = self._child(scope, name)
+        return found
+
+    def _child(self, scope: _Scope, name: str) -> _Child:
         ed = scope.elements.get(f"{scope.path}.{name}")
         type_code: str | None = None
         if ed is not None:
@@ -290,9 +303,7 @@ class _Definitions:
         if "contentReference" in ed:
             target = ed["contentReference"].partition("#")[2]
             return _Child(ed, "BackboneElement", repeats, _Scope(scope.elements, target))
-        if type_code in ("BackboneElement", "Element") and any(
-            p.startswith(ed["path"] + ".") for p in scope.elements
-        ):
+        if type_code in ("BackboneElement", "Element") and ed["path"] in self._parents(scope.elements):
             return _Child(ed, type_code, repeats, _Scope(scope.elements, ed["path"]))
         if type_code and type_code not in _PRIMITIVES and type_code != "Resource":
             elems = self.elements_of(type_code)
@@ -378,15 +389,17 @@ class _Converter:
         groups: dict[str, list[_Node]] = {}
         last: tuple[int, str] = (-1, "")
         for child in node.elements():
-            groups.setdefault(child.name, []).append(child)
+            group = groups.setdefault(child.name, [])
+            group.append(child)
             if scope is None:
                 continue
             info = self.defs.child(scope, child.name)
+            cpath = path + ((child.name, len(group) - 1) if info.repeats else (child.name,))
             if child.ns != FHIR_NS and not (child.ns == XHTML_NS and info.type_code == "xhtml"):
                 self.issue(
                     "Wrong_namespace__expected_",
                     f"Wrong namespace - expected '{FHIR_NS}'",
-                    path + (child.name,),
+                    cpath,
                     child,
                 )
             elif info.ed is not None:
@@ -397,7 +410,7 @@ class _Converter:
                         f"As specified by profile http://hl7.org/fhir/StructureDefinition/"
                         f"{scope.path.split('.')[0]}, Element '{child.name}' is out of order "
                         f"(found after {last[1]})",
-                        path + (child.name,),
+                        cpath,
                         child,
                     )
                 elif pos > last[0]:
