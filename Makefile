@@ -30,14 +30,14 @@ $(STAMPS)/venv: pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $@
 
-$(STAMPS)/nodeenv: $(STAMPS)/venv
+$(STAMPS)/nodeenv: | $(STAMPS)/venv
 	@command -v node >/dev/null 2>&1 || command -v nodejs >/dev/null 2>&1 || { \
 	  echo "Node.js is not installed: SUSHI (the FSH compiler) needs Node 18 or newer."; \
 	  echo "Install it (Debian: apt-get install nodejs npm) and run make again."; exit 2; }
 	@test -x $(NODEENV_DIR)/bin/node || $(BIN)/nodeenv --node=system --quiet $(NODEENV_DIR)
 	@touch $@
 
-$(STAMPS)/node_modules: package.json package-lock.json $(STAMPS)/nodeenv
+$(STAMPS)/node_modules: package.json package-lock.json | $(STAMPS)/nodeenv
 	@command -v npm >/dev/null 2>&1 || { echo "npm is not installed (Debian: apt-get install npm)."; exit 2; }
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@

@@ -40,6 +40,8 @@ class CompiledIG:
     log: str
     resources: list[dict[str, Any]]
     owned_ids: set[str] = field(default_factory=set)  # ids defined in the IG helper's (non-LAN) FSH files
+    lan_ids: set[str] = field(default_factory=set)  # ids defined in the LAN FSH files (LAN*.fsh)
+    predefined: list[dict[str, Any]] = field(default_factory=list)  # JSON resources in input/examples
 
     def by_type(self, resource_type: str) -> list[dict[str, Any]]:
         return [r for r in self.resources if r["resourceType"] == resource_type]
@@ -59,13 +61,21 @@ class CompiledIG:
     def owned(self, resource_type: str) -> list[dict[str, Any]]:
         return [r for r in self.by_type(resource_type) if r["id"] in self.owned_ids]
 
+    def lan(self, resource_type: str) -> list[dict[str, Any]]:
+        return [r for r in self.by_type(resource_type) if r["id"] in self.lan_ids]
 
-def _owned_ids(fsh_root: Path) -> set[str]:
+
+def _fsh_ids(fsh_root: Path, *, lan: bool) -> set[str]:
+    """Ids defined in the LAN helper's FSH files (lan=True) or in all the others (lan=False)."""
     ids: set[str] = set()
     for path in fsh_root.rglob("*.fsh"):
-        if not path.name.startswith("LAN"):
+        if path.name.startswith("LAN") == lan:
             ids.update(OWNED_ID_LINE.findall(path.read_text(encoding="utf-8")))
     return ids
+
+
+def _predefined(examples: Path) -> list[dict[str, Any]]:
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(examples.glob("*.json"))]
 
 
 @pytest.fixture(scope="session")
@@ -99,7 +109,15 @@ def compiled_ig(tmp_path_factory: pytest.TempPathFactory) -> CompiledIG:
         pytest.fail(f"SUSHI printed no result line:\n{log[-3000:]}")
     generated = work / "fsh-generated" / "resources"
     resources = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(generated.glob("*.json"))]
-    return CompiledIG(int(match.group(1)), int(match.group(2)), log, resources, _owned_ids(REPO / "fsh"))
+    return CompiledIG(
+        int(match.group(1)),
+        int(match.group(2)),
+        log,
+        resources,
+        _fsh_ids(REPO / "fsh", lan=False),
+        _fsh_ids(REPO / "fsh", lan=True),
+        _predefined(REPO / "input" / "examples"),
+    )
 
 
 @pytest.fixture(scope="session")

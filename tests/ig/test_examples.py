@@ -8,6 +8,7 @@ from typing import Any
 
 import fhirpathpy
 import pytest
+import yaml
 
 from .conftest import CANONICAL, REPO, CompiledIG
 from .rules import R4_MODEL, check_instance, collect_rules
@@ -247,6 +248,39 @@ def test_examples_page_counts_match(compiled_ig: CompiledIG) -> None:
     assert {k: int(v) for k, v in table.items()} == actual
     for key in _invalid_keys(compiled_ig):
         assert key.split("/")[1] in page, f"{key} is missing from examples.md"
+
+
+def test_examples_page_lan_counts_match(compiled_ig: CompiledIG) -> None:
+    page = (REPO / "input" / "pagecontent" / "examples.md").read_text(encoding="utf-8")
+    table = dict(
+        re.findall(
+            r"^\| (LAN profiles|LAN extensions|LAN code systems|LAN value sets|LAN measures|"
+            r"LAN valid examples|LAN invalid examples) \| (\d+) \|$",
+            page,
+            re.MULTILINE,
+        )
+    )
+    sds = compiled_ig.lan("StructureDefinition")
+    reports = [r for r in compiled_ig.lan("MeasureReport") if r["id"].startswith("invalid-")]
+    lan_profiles = {sd["url"] for sd in sds if sd["type"] != "Extension"}
+    valid = [r for r in compiled_ig.predefined if lan_profiles & set(r.get("meta", {}).get("profile", []))]
+    actual = {
+        "LAN profiles": len(lan_profiles),
+        "LAN extensions": sum(sd["type"] == "Extension" for sd in sds),
+        "LAN code systems": len(compiled_ig.lan("CodeSystem")),
+        "LAN value sets": len(compiled_ig.lan("ValueSet")),
+        "LAN measures": len(compiled_ig.lan("Measure")),
+        "LAN valid examples": len(valid),
+        "LAN invalid examples": len(reports),
+    }
+    assert {k: int(v) for k, v in table.items()} == actual
+    assert len(valid) == len(compiled_ig.predefined)  # every generated example conforms to a LAN profile
+    for report in reports:
+        assert f"[{report['id']}](MeasureReport-{report['id']}.html)" in page, report["id"]
+    lan_expected = yaml.safe_load(
+        (REPO / "fsh" / "examples-invalid" / "LAN-expected-issues.yaml").read_text(encoding="utf-8")
+    )
+    assert {f"MeasureReport/{r['id']}" for r in reports} == set(lan_expected)
 
 
 def _invalid_keys(ig: CompiledIG) -> set[str]:

@@ -39,6 +39,7 @@ def test_configured_pages_exist_and_menu_points_to_pages() -> None:
         "glossary.md",
         "changes.md",
         "examples.md",
+        "lan-measurement.md",
     } <= pages
     for page in pages:
         assert (PAGES / page).is_file(), page
@@ -57,10 +58,24 @@ def test_pages_are_markdown_without_active_content() -> None:
 
 @pytest.mark.slow
 def test_local_links_resolve(compiled_ig: CompiledIG) -> None:
-    targets = {f"{r['resourceType']}-{r['id']}.html" for r in compiled_ig.resources}
+    targets = {f"{r['resourceType']}-{r['id']}.html" for r in compiled_ig.resources + compiled_ig.predefined}
     targets |= {Path(p).with_suffix(".html").name for p in _config()["pages"]} | GENERATED_PAGES
     for page in PAGES.glob("*.md"):
         for link in LINK.findall(page.read_text(encoding="utf-8")):
             if "://" in link:
                 continue
             assert link in targets, f"{page.name} links to missing {link}"
+
+
+@pytest.mark.slow
+def test_every_profile_has_an_intro_page(compiled_ig: CompiledIG) -> None:
+    profiles = [
+        sd
+        for sd in compiled_ig.owned("StructureDefinition") + compiled_ig.lan("StructureDefinition")
+        if sd["type"] != "Extension"
+    ]
+    assert len(profiles) >= 6
+    for sd in profiles:
+        intro = PAGES / f"StructureDefinition-{sd['id']}-intro.md"
+        assert intro.is_file(), intro.name
+        assert intro.read_text(encoding="utf-8").startswith("### Purpose"), intro.name

@@ -79,7 +79,10 @@ def test_breaking_a_valid_example_names_the_example_and_the_error(recorded: Path
     )
     text = "\n".join(lines)
     assert "FAIL Observation/obs-1 (fsh/examples/Observations.fsh:1)" in text
-    assert "+ error Observation [Validation_VAL_Profile_Minimum]" in text  # the recorded outcome changed too
+    assert "     (the recorded outcome tests/outcomes/Observation-obs-1.json differs as well)" in text
+    assert failed[0]["outcome_diff"] == [
+        "+ error Observation [Validation_VAL_Profile_Minimum]: Observation.subject: minimum required = 1, but only found 0"
+    ]
     # the subject is must-support: no valid example uses it any more
     assert (
         "GAP  http://example.org/fhir/regress/StructureDefinition/fixture-observation: must-support "

@@ -134,3 +134,59 @@ def test_choice_type_the_profile_does_not_allow(check):
     result = check(obs, p)
     assert errors(result) == ["Extension_PROF_Type"]
     assert next(i for i in result.issues if i.is_error).expression == "Observation.value.ofType(string)"
+
+
+def test_structure_definition_whose_snapshot_cannot_be_generated(check):
+    sd = profile(
+        "http://x.org/broken",
+        "Observation",
+        {"id": "Observation.valueBla", "path": "Observation.valueBla", "min": 1},
+    )
+    result = check(sd)
+    assert any(i.is_error and i.message.startswith("Error generating Snapshot") for i in result.issues)
+
+
+def test_type_slicing_on_profiled_resources_and_aggregation(check):
+    enc = profile(
+        "http://x.org/enc",
+        "Encounter",
+        {
+            "id": "Encounter.subject",
+            "path": "Encounter.subject",
+            "type": [{"code": "Reference", "aggregation": ["bundled"]}],
+        },
+    )
+    bundle_profile = profile(
+        "http://x.org/bundle",
+        "Bundle",
+        {
+            "id": "Bundle.entry",
+            "path": "Bundle.entry",
+            "slicing": {"discriminator": [{"type": "type", "path": "resource"}], "rules": "open"},
+        },
+        {"id": "Bundle.entry:enc", "path": "Bundle.entry", "sliceName": "enc", "min": 1},
+        {
+            "id": "Bundle.entry:enc.resource",
+            "path": "Bundle.entry.resource",
+            "type": [{"code": "Resource", "profile": ["http://x.org/enc"]}],
+        },
+    )
+    bundle = {
+        "resourceType": "Bundle",
+        "type": "collection",
+        "meta": {"profile": ["http://x.org/bundle"]},
+        "entry": [
+            {
+                "fullUrl": "http://x.org/fhir/Encounter/1",
+                "resource": {
+                    "resourceType": "Encounter",
+                    "id": "1",
+                    "status": "planned",
+                    "class": {"code": "AMB"},
+                    "subject": {"reference": "Patient/1"},
+                },
+            }
+        ],
+    }
+    result = check(bundle, enc, bundle_profile)
+    assert errors(result) == ["Reference_REF_NotFound_Bundle"]

@@ -109,6 +109,8 @@ def _print_examples(report: dict, echo: Callable[[str], None], verbose: bool) ->
             echo(f"ok   {e['resourceType']}/{e['id']}")
         if (e.get("outcome_diff") or [""])[0].startswith(NEW_RECORD):
             new += 1
+        elif e.get("outcome_diff") and e["problems"]:  # the problems above say it: do not repeat
+            echo(f"     (the recorded outcome tests/outcomes/{e['record']} differs as well)")
         elif e.get("outcome_diff"):
             echo(f"outcome changed: {e['resourceType']}/{e['id']} (tests/outcomes/{e['record']})")
             for line in e["outcome_diff"]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,25 +24,10 @@ REPORT_NAME = "test-report.json"
 
 
 def sushi_compiler(project: Project, echo: Callable[[str], None]) -> None:
-    """The lead's compile stage (igkit.compile.run_sushi), or `igkit compile` in a subprocess."""
-    try:
-        from igkit.compile import run_sushi
-    except ImportError:
-        proc = subprocess.run(
-            [sys.executable, "-m", "igkit.cli", "compile"],
-            check=False,
-            cwd=project.root,
-            capture_output=True,
-            text=True,
-            stdin=subprocess.DEVNULL,
-        )
-        if proc.returncode != 0:
-            raise IgkitError(
-                "compile failed; no recorded outcome was changed:\n"
-                + (proc.stdout + proc.stderr).strip()[-3000:],
-                exit_code=1,
-            ) from None
-        return
+    """The compile stage (`igkit.compile.run_sushi`: SUSHI, snapshots on, offline). SUSHI's errors,
+    each with its FSH file and line, stop the run before anything is validated or recorded."""
+    from igkit.compile import run_sushi
+
     result = run_sushi(project)
     errors = [d.format() for d in result.diagnostics if d.severity == "error"]
     for d in result.diagnostics:

@@ -1,9 +1,17 @@
-"""igkit's offline FHIR R4 validator.
+"""igkit's offline FHIR R4 validator (`igkit validate`).
 
-Parts: `model` (shared data shapes), `jsonparse`/`xmlparse` (input with line/column),
-`primitives`, `definitions` (loading and indexing conformance resources), `snapshot`
-(snapshot generation), the element walker and its checkers (structure, cardinality, types,
-fixed/pattern, slicing, extensions, references, bundles, measure), `terminology`
-(value set expansion and code checks), `fhirpath` (invariants), `xhtml` (narrative),
-`issues`/`messages` (the issue model and message catalogue) and `output`.
+Parts:
+
+- input: `model` (shared data shapes), `reader` (picks the parser), `jsonparse` / `xmlparse`
+  (FHIR JSON/XML with line and column);
+- definitions: `definitions` (package index, --load targets, lookup by canonical URL),
+  `snapshot` (snapshot generation), `structure` (a snapshot as a tree of element nodes);
+- the walk: `engine` (files -> issues), `context` (run context, locations), `resources`
+  (a resource against its base definition and profiles), `walker` (elements, cardinality,
+  choice types), `datatypes` and `primitives` (value checks), `durations`;
+- checkers: `fixed` (fixed[x]/pattern[x]), `bindings` + `terminology`, `slicing`,
+  `extensions`, `references`, `bundles`, `measure`, `invariants` + `fhirpath`,
+  `narrative` + `xhtml`;
+- output: `issues` (the Issue model), `messages` (the message catalogue), `output`
+  (OperationOutcome / Bundle / text), `cli` (the command), `java` (the HL7 validator engine).
 """

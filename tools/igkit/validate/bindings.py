@@ -55,32 +55,75 @@ def _report(run: Run, check: Any, loc: Loc, strength: str) -> None:
         )
 
 
+def _well_formed(coding: Any) -> bool:
+    """A Coding the terminology part can take: code a string, system and version strings if present."""
+    return (
+        isinstance(coding, dict)
+        and isinstance(coding.get("code"), str)
+        and all(isinstance(coding.get(k), str) for k in ("system", "version", "display") if k in coding)
+    )
+
+
+ADDITIONAL_BINDING = (
+    "http://hl7.org/fhir/5.0/StructureDefinition/extension-ElementDefinition.binding.additional",
+    "http://hl7.org/fhir/tools/StructureDefinition/additional-binding",
+)
+
+
 def check(run: Run, node: ElementNode, value: Any, type_code: str, loc: Loc) -> None:
     binding = node.ed.get("binding")
     if not isinstance(binding, dict):
         return
     strength = binding.get("strength")
     vs_url = binding.get("valueSet")
-    if strength not in STRENGTH_IDS or not isinstance(vs_url, str):
-        return
+    if (
+        strength in STRENGTH_IDS
+        and isinstance(vs_url, str)
+        and run.first_time(("binding", loc.expr, vs_url, strength, type_code))
+    ):
+        _report(run, _validate(run, vs_url, strength, value, type_code), loc, strength)
+    for ext in binding.get("extension") or []:
+        if isinstance(ext, dict) and ext.get("url") in ADDITIONAL_BINDING:
+            _additional(run, ext, value, type_code, loc)
+
+
+def _validate(run: Run, vs_url: str, strength: str, value: Any, type_code: str) -> Any:
+    """The terminology part's answer for one value, or None when the value is not checkable."""
     term = run.ctx.terminology
     if type_code in ("code", "string", "uri", "url", "canonical"):
-        if not isinstance(value, str):
-            return
-        result = term.validate_code(vs_url, None, value, strength=strength)
-    elif type_code == "Coding":
-        if not isinstance(value.get("code"), str):
-            return
-        result = term.validate_coding(vs_url, value, strength=strength)
-    elif type_code == "CodeableConcept":
-        if not value.get("coding"):
-            return
-        result = term.validate_codeable_concept(vs_url, value, strength=strength)
-    elif type_code == "Quantity":
-        if not isinstance(value.get("code"), str):
-            return
+        return term.validate_code(vs_url, None, value, strength=strength) if isinstance(value, str) else None
+    if type_code == "Coding":
+        # malformed codings are reported by the structural checks
+        return term.validate_coding(vs_url, value, strength=strength) if _well_formed(value) else None
+    if type_code == "CodeableConcept":
+        coding = value.get("coding")
+        if not isinstance(coding, list) or not coding or not all(_well_formed(c) for c in coding):
+            return None
+        return term.validate_codeable_concept(vs_url, value, strength=strength)
+    if type_code == "Quantity":
         coding = {k: value[k] for k in ("system", "code") if k in value}
-        result = term.validate_coding(vs_url, coding, strength=strength)
-    else:
+        return term.validate_coding(vs_url, coding, strength=strength) if _well_formed(coding) else None
+    return None
+
+
+def _additional(run: Run, ext: dict, value: Any, type_code: str, loc: Loc) -> None:
+    """An R5 additional binding (purpose required): the value must also be in that value set."""
+    parts = {p.get("url"): p for p in ext.get("extension") or [] if isinstance(p, dict)}
+    purpose = (parts.get("purpose") or {}).get("valueCode")
+    vs_url = (parts.get("valueSet") or {}).get("valueCanonical")
+    if purpose != "required" or not isinstance(vs_url, str):
         return
-    _report(run, result, loc, strength)
+    result = _validate(run, vs_url, "required", value, type_code)
+    if result is None or result.valid is not False:
+        return
+    vs = run.ctx.defs.fetch(vs_url) or {}
+    title = vs.get("title") or vs.get("name") or vs_url
+    shown = f"{vs_url}|{vs['version']}" if vs.get("version") else vs_url
+    if isinstance(value, dict):
+        codings = value.get("coding") if type_code == "CodeableConcept" else [value]
+        codes = ", ".join(
+            f"{c.get('system', '')}#{c.get('code', '')}" for c in codings or [] if isinstance(c, dict)
+        )
+    else:
+        codes = str(value)
+    run.report("Terminology_TX_NoValid_Additional", title, shown, codes, loc=loc)

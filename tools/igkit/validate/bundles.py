@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from igkit.validate.context import Loc, Run
+from igkit.validate.values import as_list
 
 RESTFUL = re.compile(
     r"^(https?://.+?)/([A-Z][A-Za-z]+)/([A-Za-z0-9\-.]{1,64})(/_history/[A-Za-z0-9\-.]{1,64})?$"
@@ -35,7 +36,7 @@ class BundleCtx:
 
 def enter(run: Run, bundle: dict) -> None:
     ctx = BundleCtx(bundle)
-    for e in bundle.get("entry") or []:
+    for e in as_list(bundle.get("entry")):
         if isinstance(e, dict) and isinstance(e.get("resource"), dict) and isinstance(e.get("fullUrl"), str):
             ctx.full_urls[id(e["resource"])] = e["fullUrl"]
     run.bundle_stack.append(ctx)
@@ -46,7 +47,7 @@ def leave(run: Run) -> None:
 
 
 def _entries(bctx: BundleCtx) -> list[dict]:
-    return [e for e in bctx.bundle.get("entry") or [] if isinstance(e, dict)]
+    return [e for e in as_list(bctx.bundle.get("entry")) if isinstance(e, dict)]
 
 
 def _referrer_url(run: Run, frame: Any) -> str | None:
@@ -148,6 +149,51 @@ def check(run: Run, bundle: dict, loc: Loc, frame: Any) -> None:
                 run.report("BUNDLE_RESTFUL_FULLURL", full, res.get("resourceType"), rid, loc=at)
     if btype == "document":
         _document(run, bundle, loc)
+    elif btype == "searchset":
+        _searchset(run, bundle, loc)
+
+
+def _search_types(run: Run, bundle: dict) -> list[str]:
+    """The resource types a searchset's self link searches for (path type or _type)."""
+    for link in as_list(bundle.get("link")):
+        if (
+            not isinstance(link, dict)
+            or link.get("relation") != "self"
+            or not isinstance(link.get("url"), str)
+        ):
+            continue
+        path, _, query = link["url"].partition("?")
+        for param in query.split("&"):
+            name, _, value = param.partition("=")
+            if name == "_type" and value:
+                return [t for t in value.split(",") if t]
+        last = path.rstrip("/").rsplit("/", 1)[-1]
+        if _is_resource_type(run, last):
+            return [last]
+    return []
+
+
+def _searchset(run: Run, bundle: dict, loc: Loc) -> None:
+    types = _search_types(run, bundle)
+    for i, e in enumerate(as_list(bundle.get("entry"))):
+        if not isinstance(e, dict) or not isinstance(e.get("resource"), dict):
+            continue
+        mode = (e.get("search") or {}).get("mode") if isinstance(e.get("search"), dict) else None
+        res = e["resource"]
+        rtype = res.get("resourceType")
+        at = Loc(loc.path + ("entry", i, "resource"), f"{loc.expr}.entry[{i}].resource")
+        if mode == "outcome" and rtype != "OperationOutcome":
+            run.report("BUNDLE_SEARCH_OUTCOME_NOT_OO", rtype, loc=at)
+        elif mode == "match":
+            if not res.get("id"):
+                run.report("BUNDLE_SEARCH_NOID", loc=at)
+            if types and rtype not in types:
+                run.report(
+                    "BUNDLE_SEARCH_ENTRY_WRONG_RESOURCE_TYPE_MODE",
+                    rtype,
+                    "[" + ", ".join(types) + "]",
+                    loc=at,
+                )
 
 
 def _is_resource_type(run: Run, name: str) -> bool:
@@ -171,7 +217,7 @@ def _references(value: Any, path: tuple, expr: str, out: list[tuple[str, tuple, 
 
 
 def _document(run: Run, bundle: dict, loc: Loc) -> None:
-    entries = [e for e in bundle.get("entry") or [] if isinstance(e, dict)]
+    entries = [e for e in as_list(bundle.get("entry")) if isinstance(e, dict)]
     if not entries or not isinstance(entries[0].get("resource"), dict):
         return
     comp = entries[0]["resource"]

@@ -109,6 +109,15 @@ class Run:
     seen_constraints: set[tuple[str, str]] = field(default_factory=set)
     # (id(resource or value), profile) -> conforms: memo for profile discriminators and target profiles
     conformance_cache: dict[tuple[int, str], bool] = field(default_factory=dict)
+    done: set[tuple] = field(default_factory=set)
+
+    def first_time(self, key: tuple) -> bool:
+        """True the first time `key` is seen in this file: a check that gives the same answer in
+        every pass (base definition, each profile) runs once."""
+        if key in self.done:
+            return False
+        self.done.add(key)
+        return True
 
     def pos(self, loc: Loc) -> tuple[int, int]:
         return self.doc.position(loc.path)

@@ -195,8 +195,11 @@ class Definitions:
         try:
             generated = snapshot.generate_snapshot(sd, self)
         except Exception as exc:  # noqa: BLE001 - SnapshotError, or a generator failure on odd input
-            self._snapshot_errors[str(sd.get("url", ""))] = str(exc)
-            return None
+            partial = getattr(exc, "partial", None)
+            if not isinstance(partial, dict):
+                self._snapshot_errors[str(sd.get("url", ""))] = str(exc)
+                return None
+            generated = partial  # unmatched differential elements: carry on, as the HL7 validator does
         self._snapshots[key] = generated
         return generated
 

@@ -13,6 +13,7 @@ from typing import Any
 from igkit.validate import values
 from igkit.validate.context import Loc, Run
 from igkit.validate.structure import ElementNode
+from igkit.validate.values import as_list
 
 ALWAYS_ALLOWED = ("http://hl7.org/fhir/tools/StructureDefinition/",)
 ALWAYS_ALLOWED_EXACT = ("http://hl7.org/fhir/StructureDefinition/structuredefinition-expression",)
@@ -51,6 +52,8 @@ def check(run: Run, node: ElementNode, value: dict, loc: Loc, frame: Any) -> Ele
         run.report("Extension_EXT_Url_Absolute", loc=loc)
         return run.ctx.type_root("Extension")
     root = run.ctx.profile_root(url)
+    if root is not None and not run.first_time(("extension", loc.expr, url, node.name)):
+        return root if _value_type_ok(root, value) else None  # already checked in an earlier pass
     if root is None:
         if not allow_unknown(url):
             run.report("Extension_EXT_Unknown_NotHere", url, loc=loc)
@@ -87,6 +90,11 @@ def check(run: Run, node: ElementNode, value: dict, loc: Loc, frame: Any) -> Ele
     return root
 
 
+def _value_type_ok(root: ElementNode, value: dict) -> bool:
+    actual = next((k[5:] for k in value if k.startswith("value") and len(k) > 5), None)
+    return actual is None or actual in {values.choice_suffix(a) for a in _allowed_types(root)}
+
+
 def _allowed_types(root: ElementNode) -> list[str]:
     for child in root.children:
         if child.path.startswith("Extension.value"):
@@ -109,7 +117,7 @@ def _strip(expr: str) -> str:
 
 def _check_context(run: Run, url: str, loc: Loc, frame: Any, defined_at: str = "") -> None:
     sd = run.ctx.defs.fetch(url)
-    contexts = [dict(c) for c in (sd or {}).get("context") or [] if isinstance(c, dict)]
+    contexts = [dict(c) for c in as_list((sd or {}).get("context")) if isinstance(c, dict)]
     if not contexts:
         return
     fix = CONTEXT_FIXES.get(url)

@@ -13,6 +13,7 @@ from typing import Any
 
 from igkit.validate.context import Loc, Run
 from igkit.validate.structure import ElementNode
+from igkit.validate.values import as_list
 
 BEST_PRACTICE = "http://hl7.org/fhir/StructureDefinition/elementdefinition-bestpractice"
 
@@ -74,7 +75,7 @@ def check_element(
             continue
         best_practice = any(
             isinstance(e, dict) and e.get("url") == BEST_PRACTICE and e.get("valueBoolean") is True
-            for e in con.get("extension") or []
+            for e in as_list(con.get("extension"))
         )
         severity = "warning" if best_practice or con.get("severity") == "warning" else "error"
         suffix = ""
@@ -104,7 +105,7 @@ def _ref_1(value: Any, frame: Any, ext: Any = None) -> bool | None:
     if ref == "#":
         return bool(getattr(frame, "contained", False))
     root = frame.root if isinstance(frame.root, dict) else {}
-    return any(isinstance(c, dict) and c.get("id") == ref[1:] for c in root.get("contained") or [])
+    return any(isinstance(c, dict) and c.get("id") == ref[1:] for c in as_list(root.get("contained")))
 
 
 def _strings(value: Any, out: set[str], skip: Any = None) -> None:
@@ -129,7 +130,8 @@ def _dom_3(value: Any, frame: Any, ext: Any = None) -> bool | None:
     canonicals and uris '#id', narrative links) or refers to its container ('#')."""
     if not isinstance(value, dict):
         return True
-    contained = [c for c in value.get("contained") or [] if isinstance(c, dict)]
+    items = value.get("contained")
+    contained = [c for c in items if isinstance(c, dict)] if isinstance(items, list) else []
     if not contained:
         return True
     local: set[str] = set()

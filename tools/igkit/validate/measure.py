@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from igkit.validate.context import Loc, Run
+from igkit.validate.values import as_list
 
 KNOWN_SCORING = ("proportion", "ratio", "continuous-variable", "cohort")
 
@@ -14,7 +15,7 @@ def _concept_keys(cc: Any) -> set[str]:
     keys: set[str] = set()
     if not isinstance(cc, dict):
         return keys
-    for c in cc.get("coding") or []:
+    for c in as_list(cc.get("coding")):
         if isinstance(c, dict) and isinstance(c.get("code"), str):
             keys.add(f"{c.get('system', '')}|{c['code']}")
     if not keys and isinstance(cc.get("text"), str):
@@ -43,14 +44,14 @@ def check(run: Run, report: dict, loc: Loc) -> None:
         return
     scoring_cc = measure.get("scoring")
     scoring = None
-    for c in (scoring_cc or {}).get("coding") or [] if isinstance(scoring_cc, dict) else []:
+    for c in as_list((scoring_cc or {}).get("coding")) if isinstance(scoring_cc, dict) else []:
         if isinstance(c, dict) and c.get("code") in KNOWN_SCORING:
             scoring = c["code"]
     if scoring is None:
         run.report("Measure_MR_GRP_MS_Unknown_Scoring", loc=at_measure)
     rtype = report.get("type")
-    mgroups = [g for g in measure.get("group") or [] if isinstance(g, dict)]
-    for gi, group in enumerate(report.get("group") or []):
+    mgroups = [g for g in as_list(measure.get("group")) if isinstance(g, dict)]
+    for gi, group in enumerate(as_list(report.get("group"))):
         if not isinstance(group, dict):
             continue
         gloc = Loc(loc.path + ("group", gi), f"{loc.expr}.group[{gi}]")
@@ -77,9 +78,9 @@ def _match_group(run: Run, group: dict, mgroups: list[dict], gloc: Loc) -> dict 
 
 
 def _populations(run: Run, group: dict, mgroup: dict, gloc: Loc, rtype: Any) -> None:
-    mpops = [p for p in mgroup.get("population") or [] if isinstance(p, dict)]
+    mpops = [p for p in as_list(mgroup.get("population")) if isinstance(p, dict)]
     seen: list[dict] = []
-    for pi, pop in enumerate(group.get("population") or []):
+    for pi, pop in enumerate(as_list(group.get("population"))):
         if not isinstance(pop, dict):
             continue
         ploc = Loc(gloc.path + ("population", pi), f"{gloc.expr}.population[{pi}]")
@@ -118,8 +119,8 @@ def _populations(run: Run, group: dict, mgroup: dict, gloc: Loc, rtype: Any) -> 
 
 
 def _stratifiers(run: Run, group: dict, mgroup: dict, gloc: Loc) -> None:
-    mstrats = [s for s in mgroup.get("stratifier") or [] if isinstance(s, dict)]
-    for si, strat in enumerate(group.get("stratifier") or []):
+    mstrats = [s for s in as_list(mgroup.get("stratifier")) if isinstance(s, dict)]
+    for si, strat in enumerate(as_list(group.get("stratifier"))):
         if not isinstance(strat, dict):
             continue
         sloc = Loc(gloc.path + ("stratifier", si), f"{gloc.expr}.stratifier[{si}]")

@@ -71,6 +71,18 @@ CATALOGUE: dict[str, Message] = {
         "error",
         "structure",
     ),
+    "VALIDATION_VAL_PROFILE_SIGNPOST_OBS": M(
+        "Validate Observation against the {0} profile ({1}) which is required by the FHIR specification because "
+        "the {2} code {3} was found",
+        "information",
+        "informational",
+    ),
+    "VALIDATION_VAL_PROFILE_MAGIC_CODE": M(
+        "{0}: magic LOINC code {1} required, but not found (from {2}). Note that other Observation codes are "
+        "allowed in addition to this required magic code",
+        "error",
+        "structure",
+    ),
     "Validation_VAL_Profile_NoSnapshot": M(
         "StructureDefinition {0} has no snapshot, and one could not be generated: {1}", "error", "processing"
     ),
@@ -230,6 +242,12 @@ CATALOGUE: dict[str, Message] = {
         "information",
         "code-invalid",
     ),
+    "Terminology_TX_NoValid_Additional": M(
+        "None of the codings provided are in the value set ''{0}'' ({1}) specified in an additional binding, and a "
+        "coding from this value set is required) (codes = {2})",
+        "error",
+        "code-invalid",
+    ),
     "Terminology_TX_NoValid_16": M(
         "The value provided (''{0}'') was not found in the value set {1} ({2}), and a code is required from "
         "this value set){3}",
@@ -327,6 +345,13 @@ CATALOGUE: dict[str, Message] = {
         "informational",
     ),
     "BUNDLE_Duplicate_Entry": M("Duplicate Entries {0} (fullUrl ''{1}'')", "error", "invalid"),
+    "BUNDLE_SEARCH_OUTCOME_NOT_OO": M("This is not an OperationOutcome ({0})", "error", "invalid"),
+    "BUNDLE_SEARCH_NOID": M("Search results must have ids", "error", "invalid"),
+    "BUNDLE_SEARCH_ENTRY_WRONG_RESOURCE_TYPE_MODE": M(
+        "This is not a matching resource type for the specified search ({0} expecting {1})",
+        "error",
+        "invalid",
+    ),
     # narrative
     "Xhtml_Invalid": M("{0}", "error", "invalid"),
     # measures

@@ -8,6 +8,7 @@ from typing import Any
 
 from igkit.validate.context import Loc, Run
 from igkit.validate.structure import ElementNode
+from igkit.validate.values import as_list
 
 RELATIVE = re.compile(r"^([A-Z][A-Za-z]+)/([A-Za-z0-9\-.]{1,64})(/_history/([A-Za-z0-9\-.]{1,64}))?$")
 ABSOLUTE_TAIL = re.compile(r"/([A-Z][A-Za-z]+)/([A-Za-z0-9\-.]{1,64})(/_history/([A-Za-z0-9\-.]{1,64}))?$")
@@ -23,7 +24,7 @@ def target_profiles(node: ElementNode) -> list[str]:
     out: list[str] = []
     for t in node.types:
         if t.get("code") in ("Reference", "canonical", "CodeableReference"):
-            out.extend(p for p in t.get("targetProfile") or [] if isinstance(p, str))
+            out.extend(p for p in as_list(t.get("targetProfile")) if isinstance(p, str))
     return out
 
 
@@ -52,7 +53,7 @@ def resolve_all(run: Run, ref: str, frame: Any) -> list[dict]:
             return []
         if ref == "#":
             return [container]
-        for c in container.get("contained") or []:
+        for c in as_list(container.get("contained")):
             if isinstance(c, dict) and c.get("id") == ref[1:]:
                 return [c]
         return []
@@ -90,7 +91,9 @@ def check(run: Run, node: ElementNode, value: dict, loc: Loc, frame: Any) -> Non
             "Reference_REF_BadTargetType2", rtype, ref, "[" + ", ".join(dict.fromkeys(allowed)) + "]", loc=loc
         )
         return
-    aggregation = {a for t in node.types if t.get("code") == "Reference" for a in t.get("aggregation") or []}
+    aggregation = {
+        a for t in node.types if t.get("code") == "Reference" for a in as_list(t.get("aggregation"))
+    }
     if ref.startswith("#"):
         target = resolve(run, ref, frame)
         if target is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from igkit.validate.context import Loc, Run
 from igkit.validate.structure import ElementNode
+from igkit.validate.values import as_list
 from igkit.validate.walker import Frame, validate_children
 
 
@@ -46,6 +47,10 @@ def validate_resource(
                 profiles.append((url, loc.item("meta", None).item("profile", i)))
     for url in extra_profiles:
         profiles.append((url, loc))
+    if rtype == "Observation":
+        from igkit.validate import vitals
+
+        vitals.check(run, resource, loc, [u for u, _at in profiles])
     for url, at in profiles:
         root = run.ctx.profile_root(url)
         if root is None:
@@ -58,6 +63,8 @@ def validate_resource(
         if run.ctx.options.check_invariants:
             invariants.check_element(run, root, resource, loc, this, rtype)
 
+    if rtype == "StructureDefinition":
+        _check_snapshot(run, resource, loc)
     if rtype == "Bundle":
         from igkit.validate import bundles
 
@@ -89,6 +96,45 @@ def _unknown_profile(run: Run, url: str, at: Loc, declared: bool) -> None:
         run.report("VALIDATION_VAL_PROFILE_UNKNOWN_ERROR", url, loc=at)
 
 
+def _check_snapshot(run: Run, sd: dict, loc: Loc) -> None:
+    """A StructureDefinition with only a differential: can its snapshot be generated?"""
+    snap, diff = sd.get("snapshot"), sd.get("differential")
+    if not isinstance(diff, dict) or not isinstance(diff.get("element"), list) or not diff["element"]:
+        return
+    if isinstance(snap, dict) and snap.get("element"):
+        return
+    if not all(isinstance(e, dict) and isinstance(e.get("path"), str) for e in diff["element"]):
+        return  # malformed elements are reported by the structural checks
+    from igkit.validate import snapshot
+
+    messages: list = []
+    try:
+        snapshot.generate_snapshot(sd, run.ctx.defs, messages)
+    except snapshot.SnapshotError as exc:
+        messages = list(exc.messages) or messages
+        if exc.partial is None:
+            run.sink.report_text(
+                "Snapshot_Error",
+                f"Error generating Snapshot: {exc.reason}",
+                expression=loc.expr,
+                position=run.pos(loc),
+                severity="error",
+                code="processing",
+            )
+    except Exception:  # noqa: BLE001 - a generator failure on odd input is not the instance's fault
+        return
+    for m in messages:
+        at = loc.key("differential").item("element", m.index) if m.index is not None else loc
+        run.sink.report_text(
+            "Snapshot_Message",
+            m.text,
+            expression=at.expr,
+            position=run.pos(at),
+            severity=m.severity,
+            code=m.code,
+        )
+
+
 def _check_id(run: Run, resource: dict, loc: Loc) -> None:
     rid = resource.get("id")
     if not isinstance(rid, str):
@@ -111,7 +157,7 @@ def validate_nested(run: Run, node: ElementNode, value: dict, loc: Loc, frame: F
     """A Resource-typed element: contained, Bundle.entry.resource, Parameters.parameter.resource."""
     profiles: list[str] = []
     for t in node.types:
-        profiles.extend(p for p in t.get("profile") or [] if isinstance(p, str))
+        profiles.extend(p for p in as_list(t.get("profile")) if isinstance(p, str))
     rtype = value.get("resourceType")
     # a profile on the element applies when it is for this resource type
     usable = []

@@ -17,6 +17,7 @@ from igkit.validate import values
 from igkit.validate.context import Loc, Run
 from igkit.validate.issues import IssueSink
 from igkit.validate.structure import ElementNode
+from igkit.validate.values import as_list
 
 _SEGMENT = re.compile(r"(?:[^.(]+(?:\([^)]*\))?)")
 
@@ -41,7 +42,7 @@ def check(run: Run, node: ElementNode, items: list, loc: Loc, frame: Any) -> Non
     from igkit.validate.walker import Item, validate_item
 
     slicing = node.slicing or {}
-    discriminators = [d for d in slicing.get("discriminator") or [] if isinstance(d, dict)]
+    discriminators = [d for d in as_list(slicing.get("discriminator")) if isinstance(d, dict)]
     rules = slicing.get("rules", "open")
     assigned: list[ElementNode | None] = []
     for item in items:
@@ -125,7 +126,7 @@ def _matches(run: Run, s: ElementNode, item: Any, discriminators: list[dict], fr
         elif kind == "type":
             if not eds:
                 return False
-            allowed = set(eds[0].type_codes)
+            allowed = _discriminating_types(run, eds[0])
             if not allowed:
                 return False
             if not found or not any(t in allowed for _v, t in found):
@@ -135,7 +136,7 @@ def _matches(run: Run, s: ElementNode, item: Any, discriminators: list[dict], fr
                 return False
             profiles: list[str] = []
             for t in eds[0].types:
-                profiles.extend(t.get("targetProfile" if path.endswith("resolve()") else "profile") or [])
+                profiles.extend(as_list(t.get("targetProfile" if path.endswith("resolve()") else "profile")))
             if not profiles:
                 continue  # nothing to tell the slices apart by at this path
             if not found:
@@ -147,6 +148,20 @@ def _matches(run: Run, s: ElementNode, item: Any, discriminators: list[dict], fr
         else:
             return False
     return True
+
+
+def _discriminating_types(run: Run, ed: ElementNode) -> set[str]:
+    """The types a type discriminator tells apart: a profiled Resource counts as the profile's type."""
+    allowed: set[str] = set()
+    for t, code in zip(ed.types, ed.type_codes):
+        profiles = [p for p in as_list(t.get("profile")) if isinstance(p, str)]
+        for url in profiles:
+            sd = run.ctx.defs.fetch(url)
+            if isinstance(sd, dict) and isinstance(sd.get("type"), str):
+                allowed.add(sd["type"])
+        if not profiles:
+            allowed.add(code)
+    return allowed
 
 
 def _value_match(run: Run, eds: list[ElementNode], found: list[tuple[Any, str]]) -> bool:
@@ -194,7 +209,7 @@ def _instance_values(run: Run, value: Any, type_code: str, path: str, frame: Any
         elif seg.startswith("extension("):
             url = seg[len("extension(") : -1].strip("'\"")
             for v, _t in current:
-                for e in (v.get("extension") or []) if isinstance(v, dict) else []:
+                for e in (as_list(v.get("extension"))) if isinstance(v, dict) else []:
                     if isinstance(e, dict) and e.get("url") == url:
                         nxt.append((e, "Extension"))
         elif seg.startswith("ofType("):
@@ -250,7 +265,7 @@ def _definitions_at(run: Run, s: ElementNode, path: str) -> list[ElementNode]:
         if node is None:
             return []
         if seg == "resolve()":
-            urls = [p for t in node.types for p in t.get("targetProfile") or []]
+            urls = [p for t in node.types for p in as_list(t.get("targetProfile"))]
             node = run.ctx.profile_root(urls[0]) if urls else None
             continue
         if seg.startswith("ofType("):
@@ -261,7 +276,7 @@ def _definitions_at(run: Run, s: ElementNode, path: str) -> list[ElementNode]:
             ext = holder.child("extension") if holder else None
             found = None
             for sl in ext.slices if ext else []:
-                if any(url in (t.get("profile") or []) for t in sl.types):
+                if any(url in (as_list(t.get("profile"))) for t in sl.types):
                     found = sl
                     break
             node = found or run.ctx.profile_root(url)
@@ -282,7 +297,7 @@ def _holder(run: Run, node: ElementNode) -> ElementNode | None:
     if node.children:
         return node
     for t in node.types:
-        for prof in t.get("profile") or []:
+        for prof in as_list(t.get("profile")):
             root = run.ctx.profile_root(prof)
             if root is not None:
                 return root

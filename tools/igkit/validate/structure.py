@@ -49,6 +49,20 @@ class ElementNode:
     def type_codes(self) -> list[str]:
         return [type_code(t) for t in self.types]
 
+    def profiles_for(self, code: str) -> list[str]:
+        """The type profiles this element allows for values of type `code` (cached)."""
+        cache = self.__dict__.setdefault("_profiles_for", {})
+        hit = cache.get(code)
+        if hit is None:
+            hit = cache[code] = [
+                p
+                for t, c in zip(self.types, self.type_codes)
+                if c == code
+                for p in t.get("profile") or []
+                if isinstance(p, str)
+            ]
+        return hit
+
     @cached_property
     def fixed(self) -> tuple[str, Any] | None:
         from igkit.validate.values import fixed_value

@@ -69,6 +69,11 @@ DATATYPES = frozenset(
 NUMBER_TYPES = frozenset({"integer", "integer64", "decimal", "unsignedInt", "positiveInt"})
 
 
+def as_list(value: Any) -> list:
+    """`value` when it is a JSON array, else an empty list (for walking untrusted instance data)."""
+    return value if isinstance(value, list) else []
+
+
 def is_primitive(type_code: str) -> bool:
     return type_code in PRIMITIVES
 

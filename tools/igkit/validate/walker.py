@@ -8,14 +8,23 @@ bindings, slicing, extensions, references, invariants.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
-from igkit.validate import values
+from igkit.validate import (
+    bindings,
+    datatypes,
+    extensions,
+    fixed,
+    invariants,
+    narrative,
+    references,
+    slicing,
+    values,
+)
 from igkit.validate.context import Loc, Run
-from igkit.validate.structure import ElementNode
+from igkit.validate.structure import ElementNode, type_code
+from igkit.validate.values import as_list
 
 RESOURCE_TYPES_HINT = ("Resource", "DomainResource")
 
@@ -64,7 +73,7 @@ def children_holder(run: Run, node: ElementNode, type_code: str) -> ElementNode 
         return None
     for t in node.types:
         if values_type(t) == type_code:
-            for prof in t.get("profile") or []:
+            for prof in as_list(t.get("profile")):
                 root = run.ctx.profile_root(prof)
                 if root is not None:
                     return root
@@ -93,8 +102,6 @@ def _merged_holder(run: Run, node: ElementNode, type_code: str) -> ElementNode:
 
 
 def values_type(t: dict) -> str:
-    from igkit.validate.structure import type_code
-
     return type_code(t)
 
 
@@ -154,12 +161,8 @@ def validate_children(
         for item in items:
             validate_item(run, child, item, frame)
         if child.slices and items:
-            from igkit.validate import slicing
-
             slicing.check(run, child, items, loc, frame)
         elif child.slices and not items:
-            from igkit.validate import slicing
-
             slicing.check_missing(run, child, loc)
     del by_index
 
@@ -285,15 +288,15 @@ def validate_item(run: Run, node: ElementNode, item: Item, frame: Frame) -> None
         tcode = ""
     if tcode and values.is_primitive(tcode):
         if value is not None:
-            _primitive(run, node, item, frame)
+            datatypes.primitive(run, node, item, frame)
         if item.ext is not None:
-            _primitive_ext(run, item, frame)
-            if value is None and _must_have_value(node):
+            datatypes.primitive_extension(run, item, frame)
+            if value is None and datatypes.must_have_value(node):
                 run.report(
                     "Type_Specific_Checks_DT_Primitive_MustHaveValue", node.path, node.sd_url, loc=item.loc
                 )
             elif value is None:
-                _value_alternatives(run, node, item)
+                datatypes.value_alternatives(run, node, item)
     elif tcode in RESOURCE_TYPES_HINT or run.ctx.is_resource_type(tcode):
         if not isinstance(value, dict):
             run.report("Json_Object_Expected", item.json_key, values.json_kind(value), loc=item.loc)
@@ -310,7 +313,6 @@ def validate_item(run: Run, node: ElementNode, item: Item, frame: Frame) -> None
             run.report("Object_Must_Have_Some_Content", loc=item.loc)
             return
         _complex(run, node, item, frame)
-    from igkit.validate import invariants
 
     if run.ctx.options.check_invariants:
         type_name = tcode if tcode not in ("BackboneElement", "Element", "") else node.path
@@ -321,72 +323,28 @@ def validate_item(run: Run, node: ElementNode, item: Item, frame: Frame) -> None
                 invariants.check_element(run, type_root, value, item.loc, frame, type_name, item.ext)
 
 
-MUST_HAVE_VALUE = (
-    "http://hl7.org/fhir/5.0/StructureDefinition/extension-ElementDefinition.mustHaveValue",
-    "http://hl7.org/fhir/StructureDefinition/elementdefinition-mustHaveValue",
-)
-
-
-VALUE_ALTERNATIVES = (
-    "http://hl7.org/fhir/5.0/StructureDefinition/extension-ElementDefinition.valueAlternatives",
-    "http://hl7.org/fhir/StructureDefinition/elementdefinition-valueAlternatives",
-)
-
-
-def _value_alternatives(run: Run, node: ElementNode, item: Item) -> None:
-    """A primitive without a value must carry one of the profile's valueAlternatives extensions."""
-    allowed = [
-        e.get("valueCanonical")
-        for e in node.ed.get("extension") or []
-        if isinstance(e, dict) and e.get("url") in VALUE_ALTERNATIVES
-    ]
-    if not allowed:
-        return
-    present = {e.get("url") for e in (item.ext or {}).get("extension") or [] if isinstance(e, dict)}
-    if not present & set(allowed):
-        run.report(
-            "Type_Specific_Checks_DT_Primitive_ValueAlternatives",
-            node.path,
-            node.sd_url,
-            ", ".join(str(a) for a in allowed),
-            loc=item.loc,
-        )
-
-
-def _must_have_value(node: ElementNode) -> bool:
-    return any(
-        isinstance(e, dict) and e.get("url") in MUST_HAVE_VALUE and e.get("valueBoolean") is True
-        for e in node.ed.get("extension") or []
-    )
-
-
 def _complex(run: Run, node: ElementNode, item: Item, frame: Frame) -> None:
     value: dict = item.value
     tcode = item.type_code
-    from igkit.validate import bindings, fixed
 
     fixed.check(run, node, value, item.loc)
     if node.ed.get("binding") and tcode in ("CodeableConcept", "Coding", "Quantity", "CodeableReference"):
         bindings.check(run, node, value, tcode, item.loc)
     if tcode == "Extension":
-        from igkit.validate import extensions
-
         holder = extensions.check(run, node, value, item.loc, frame)
         if holder is None:
             return
+        if node.children:  # the profile's own definition of this extension (a slice, a part) is more specific
+            holder = node
     elif tcode == "Reference":
-        from igkit.validate import references
-
         references.check(run, node, value, item.loc, frame)
         holder = children_holder(run, node, tcode)
     else:
         holder = children_holder(run, node, tcode)
     if tcode == "Narrative" and isinstance(value.get("div"), str) and run.ctx.options.check_narrative:
-        from igkit.validate import narrative
-
         narrative.check(run, value["div"], item.loc.item("div", None), frame, node, item.loc)
     if tcode == "Attachment":
-        _attachment(run, value, item.loc)
+        datatypes.attachment(run, value, item.loc)
     if tcode == "Quantity" or tcode in (
         "Age",
         "Duration",
@@ -395,9 +353,12 @@ def _complex(run: Run, node: ElementNode, item: Item, frame: Frame) -> None:
         "SimpleQuantity",
         "MoneyQuantity",
     ):
-        _quantity_limits(run, node, value, item.loc)
+        datatypes.quantity_limits(run, node, value, item.loc)
     if holder is None:
         return
+    if holder is not node and run.ctx.options.check_invariants:  # a type profile's own invariants
+        type_name = tcode if tcode not in ("BackboneElement", "Element", "") else holder.path
+        invariants.check_element(run, holder, value, item.loc, frame, type_name)
     choices = _type_profiles(node, tcode) if tcode != "Extension" and not node.children else []
     if len(choices) > 1:
         _profile_choice(run, choices, value, item, frame)
@@ -405,14 +366,8 @@ def _complex(run: Run, node: ElementNode, item: Item, frame: Frame) -> None:
     validate_children(run, holder, value, item.loc, frame)
 
 
-def _type_profiles(node: ElementNode, type_code: str) -> list[str]:
-    return [
-        p
-        for t in node.types
-        if values_type(t) == type_code
-        for p in t.get("profile") or []
-        if isinstance(p, str)
-    ]
+def _type_profiles(node: ElementNode, code: str) -> list[str]:
+    return node.profiles_for(code)
 
 
 def _profile_choice(run: Run, profiles: list[str], value: dict, item: Item, frame: Frame) -> None:
@@ -429,124 +384,3 @@ def _profile_choice(run: Run, profiles: list[str], value: dict, item: Item, fram
     run.report("Validation_VAL_Profile_NoMatch", ", ".join(profiles), loc=item.loc)
     for _p, root in known:
         validate_children(run, root, value, item.loc, frame)
-
-
-def _primitive(run: Run, node: ElementNode, item: Item, frame: Frame) -> None:
-    from igkit.validate import bindings, fixed
-
-    tcode = item.type_code
-    value = item.value
-    from igkit.validate import primitives
-
-    base = node.ed.get("base")
-    max_length = node.ed.get("maxLength")
-    pctx = primitives.PrimitiveContext(
-        source_format=run.doc.format,
-        has_extensions=item.ext is not None,
-        base_path=str(base.get("path", "")) if isinstance(base, dict) else node.path,
-        core_definition=node.sd_url.startswith("http://hl7.org/fhir/StructureDefinition/"),
-        max_length=max_length if isinstance(max_length, int) else None,
-    )
-    problems = primitives.check_primitive(tcode, value, None, pctx)
-    for p in problems:
-        run.sink.report_text(
-            p.message_id,
-            p.message,
-            expression=item.loc.expr,
-            position=run.pos(item.loc),
-            severity=p.severity,
-            code=p.code,
-        )
-    if any(p.severity == "error" for p in problems):
-        return
-    for ext in node.ed.get("extension") or []:
-        if (
-            ext.get("url") == "http://hl7.org/fhir/StructureDefinition/minLength"
-            and isinstance(value, str)
-            and isinstance(ext.get("valueInteger"), int)
-            and len(value) < ext["valueInteger"]
-        ):
-            run.report(
-                "Type_Specific_Checks_DT_Primitive_MinLength", value, ext["valueInteger"], loc=item.loc
-            )
-    _min_max(run, node, tcode, value, item.loc)
-    if isinstance(value, str) and tcode in ("date", "dateTime", "instant"):
-        from igkit.validate import durations
-
-        durations.check(run, node, value, item.loc)
-    fixed.check(run, node, value, item.loc)
-    if node.ed.get("binding") and tcode in ("code", "string", "uri", "url", "canonical"):
-        bindings.check(run, node, value, tcode, item.loc)
-
-
-def _min_max(run: Run, node: ElementNode, tcode: str, value: Any, loc: Loc) -> None:
-    if not isinstance(value, (int, Decimal)) or isinstance(value, bool):
-        return
-    for prefix, mid_int, mid_dec, too in (
-        ("minValue", "Type_Specific_Checks_DT_Integer_LT", "Type_Specific_Checks_DT_Decimal_LT", -1),
-        ("maxValue", "Type_Specific_Checks_DT_Integer_GT", "Type_Specific_Checks_DT_Decimal_GT", 1),
-    ):
-        found = values.fixed_value(node.ed, prefix)
-        if found is None or not isinstance(found[1], (int, Decimal)):
-            continue
-        limit = Decimal(found[1])
-        if (Decimal(value) < limit and too < 0) or (Decimal(value) > limit and too > 0):
-            run.report(mid_int if tcode != "decimal" else mid_dec, found[1], loc=loc)
-
-
-def _quantity_limits(run: Run, node: ElementNode, value: dict, loc: Loc) -> None:
-    found = values.fixed_value(node.ed, "minValue")
-    if not found or found[0] != "Quantity" or not isinstance(found[1], dict):
-        return
-    limit = found[1]
-    if limit.get("value") is None or value.get("value") is None or limit.get("code") != value.get("code"):
-        return
-    if Decimal(value["value"]) < Decimal(limit["value"]):
-        run.report(
-            "Type_Specific_Checks_DT_Quantity_Min",
-            values.render(value["value"]),
-            values.render(limit["value"]),
-            loc=loc,
-        )
-
-
-_BASE64 = re.compile(r"[A-Za-z0-9+/=\s]*")
-
-
-def _attachment(run: Run, value: dict, loc: Loc) -> None:
-    data, size = value.get("data"), value.get("size")
-    if isinstance(data, str):
-        bad = _BASE64.fullmatch(data) is None
-        if bad:
-            char = next(c for c in data if not (c.isascii() and (c.isalnum() or c in "+/=" or c.isspace())))
-            run.report("Type_Specific_Checks_DT_Attachment_Base64", f"{ord(char):x}", loc=loc)
-            return
-    if isinstance(data, str) and isinstance(size, int) and not isinstance(size, bool):
-        import base64
-        import binascii
-
-        try:
-            actual = len(base64.b64decode(data, validate=False))
-        except (binascii.Error, ValueError):
-            return
-        if actual != size:
-            run.report("Type_Specific_Checks_DT_Attachment_Size", size, actual, loc=loc)
-
-
-def _primitive_ext(run: Run, item: Item, frame: Frame) -> None:
-    ext = item.ext
-    loc = Loc(
-        item.loc.path[:-2] + ("_" + item.json_key, item.loc.path[-1])
-        if isinstance(item.loc.path[-1], int)
-        else item.loc.path[:-1] + ("_" + item.json_key,),
-        item.loc.expr,
-    )
-    if not isinstance(ext, dict):
-        if ext is not None:
-            run.report("Json_Object_Expected", "_" + item.json_key, values.json_kind(ext), loc=loc)
-        return
-    holder = run.ctx.type_root(item.type_code) or run.ctx.type_root("Element")
-    if (
-        holder is not None
-    ):  # the primitive type's own definition: id and extension (value is in the JSON value)
-        validate_children(run, holder, ext, loc, frame)
