@@ -131,3 +131,9 @@ def test_xml_input(check):
     )
     result = check(xml, xml=True)
     assert len(errors(result)) == 1
+
+
+def test_required_binding_on_a_code(check):
+    result = check({"resourceType": "Patient", "gender": "invalid"})
+    assert sorted(errors(result)) == ["Terminology_TX_NoValid_16", "UNABLE_TO_INFER_CODESYSTEM"]
+    assert errors(check({"resourceType": "Patient", "gender": "female"})) == []

@@ -81,7 +81,12 @@ def check(run: Run, node: ElementNode, value: Any, type_code: str, loc: Loc) -> 
         and isinstance(vs_url, str)
         and run.first_time(("binding", loc.expr, vs_url, strength, type_code))
     ):
-        _report(run, _validate(run, vs_url, strength, value, type_code), loc, strength)
+        result = _validate(run, vs_url, strength, value, type_code)
+        if strength == "required" and type_code == "code" and result is not None and result.valid is False:
+            vs = run.ctx.defs.fetch(vs_url) or {}
+            shown = f"{vs_url}|{vs['version']}" if vs.get("version") and "|" not in vs_url else vs_url
+            run.report("UNABLE_TO_INFER_CODESYSTEM", value, shown, loc=loc)
+        _report(run, result, loc, strength)
     for ext in binding.get("extension") or []:
         if isinstance(ext, dict) and ext.get("url") in ADDITIONAL_BINDING:
             _additional(run, ext, value, type_code, loc)

@@ -248,6 +248,11 @@ CATALOGUE: dict[str, Message] = {
         "error",
         "code-invalid",
     ),
+    "UNABLE_TO_INFER_CODESYSTEM": M(
+        "The System URI could not be determined for the code ''{0}'' in the ValueSet ''{1}''",
+        "error",
+        "code-invalid",
+    ),
     "Terminology_TX_NoValid_16": M(
         "The value provided (''{0}'') was not found in the value set {1} ({2}), and a code is required from "
         "this value set){3}",
