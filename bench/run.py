@@ -37,7 +37,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = Path(os.environ.get("IGKIT_BENCH_EXAMPLES", "/work/shared/conformance/r4-examples-sample"))
+EXAMPLES = Path(os.environ.get("IGKIT_BENCH_EXAMPLES", ROOT.parent / "shared" / "conformance" / "r4-examples-sample"))
 sys.path.insert(0, str(ROOT / "tools"))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -29,3 +30,36 @@ def fhir_home() -> Path:
     """The FHIR home whose .fhir/packages holds the IG's dependencies (make setup installed them)."""
     env = os.environ.get("IGKIT_FHIR_HOME")
     return Path(env) if env else Path.home()
+
+
+SOURCES = ("sushi-config.yaml", "sushi-ignoreWarnings.txt", "fsh", "input")
+
+
+def copy_ig_sources(dest: Path) -> Path:
+    """Copy the IG's sources (not its build products) to `dest`; `input/fsh` stays a link to `../fsh`."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in SOURCES:
+        src = REPO / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, symlinks=True)
+        elif src.is_file():
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def compiled_vbpr(tmp_path_factory: pytest.TempPathFactory):
+    """A copy of this IG compiled once per session by `igkit compile`'s own machinery (offline registry,
+    snapshots on). Returns (root, SushiResult); treat the folder as read-only (copy it to change it)."""
+    from igkit.compile import run_sushi
+    from igkit.project import Project
+
+    app = REPO / "node_modules" / "fsh-sushi" / "dist" / "app.js"
+    if not app.is_file() and not os.environ.get("IGKIT_SUSHI"):
+        pytest.skip("SUSHI is not installed (run make setup)")
+    root = copy_ig_sources(tmp_path_factory.mktemp("vbpr") / "ig")
+    with pytest.MonkeyPatch.context() as mp:  # the copy has no node_modules: point igkit at the repo's SUSHI
+        if not os.environ.get("IGKIT_SUSHI"):
+            mp.setenv("IGKIT_SUSHI", str(app))
+        result = run_sushi(Project(root), snapshot=True)
+    return root, result

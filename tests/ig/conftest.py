@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,17 +15,6 @@ REPO = Path(__file__).resolve().parents[2]
 CANONICAL = "http://hl7.org/fhir/us/davinci-vbpr"
 RESULT_LINE = re.compile(r"(\d+) Errors?\s+(\d+) Warnings?")
 OWNED_ID_LINE = re.compile(r"^(?:Id|Instance):\s*(\S+)", re.MULTILINE)
-
-
-def _sushi() -> Path | None:
-    for candidate in (
-        REPO / "node_modules" / ".bin" / "sushi",
-        Path("/tmp/sushitry/node_modules/.bin/sushi"),
-    ):
-        if candidate.is_file():
-            return candidate
-    found = shutil.which("sushi")
-    return Path(found) if found else None
 
 
 @dataclass
@@ -79,31 +65,9 @@ def _predefined(examples: Path) -> list[dict[str, Any]]:
 
 
 @pytest.fixture(scope="session")
-def compiled_ig(tmp_path_factory: pytest.TempPathFactory) -> CompiledIG:
-    sushi = _sushi()
-    if sushi is None:
-        pytest.skip("SUSHI is not installed (run make setup)")
-    work = tmp_path_factory.mktemp("ig") / "repo"
-    work.mkdir()
-    for name in ("sushi-config.yaml", "sushi-ignoreWarnings.txt"):
-        if (REPO / name).is_file():
-            shutil.copy2(REPO / name, work / name)
-    shutil.copytree(REPO / "fsh", work / "fsh")
-    shutil.copytree(REPO / "input", work / "input", symlinks=True, ignore=shutil.ignore_patterns("fsh"))
-    (work / "input" / "fsh").symlink_to(Path("..") / "fsh")
-    env = dict(os.environ)
-    if os.environ.get("IGKIT_FHIR_HOME"):
-        env["HOME"] = os.environ["IGKIT_FHIR_HOME"]
-    proc = subprocess.run(
-        [str(sushi), "build", ".", "-s"],
-        cwd=work,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    log = proc.stdout + proc.stderr
+def compiled_ig(compiled_vbpr) -> CompiledIG:
+    work, result = compiled_vbpr
+    log = result.log
     match = RESULT_LINE.search(log)
     if match is None:
         pytest.fail(f"SUSHI printed no result line:\n{log[-3000:]}")

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,29 +14,10 @@ from tests.lan.conftest import REPO
 pytestmark = pytest.mark.slow
 
 
-def _sushi_app() -> Path | None:
-    for candidate in (os.environ.get("IGKIT_SUSHI"), REPO / "node_modules" / "fsh-sushi" / "dist" / "app.js"):
-        if candidate and Path(candidate).is_file():
-            return Path(candidate)
-    return None
-
-
 @pytest.fixture(scope="module")
-def compiled(tmp_path_factory):
-    """A copy of the IG (FSH, input, config) compiled by SUSHI; returns its root."""
-    from igkit.compile import run_sushi
-    from igkit.project import Project
-
-    app = _sushi_app()
-    if app is None or shutil.which("node") is None:
-        pytest.skip("SUSHI is not installed (make setup)")
-    root = tmp_path_factory.mktemp("ig")
-    shutil.copy(REPO / "sushi-config.yaml", root)
-    shutil.copytree(REPO / "fsh", root / "fsh")
-    shutil.copytree(REPO / "input", root / "input")
-    with pytest.MonkeyPatch.context() as mp:  # the copy has no node_modules: point igkit at SUSHI
-        mp.setenv("IGKIT_SUSHI", str(app))
-        result = run_sushi(Project(root), snapshot=True)
+def compiled(compiled_vbpr):
+    """The IG compiled once per session (tests/conftest.py); returns its root."""
+    root, result = compiled_vbpr
     lan_messages = [d.format() for d in result.diagnostics if d.file and "LAN" in d.file]
     assert result.errors == 0, result.log[-3000:]
     assert lan_messages == []
@@ -135,11 +114,6 @@ def test_unbalanced_report_validates_with_the_cross_check_warning(compiled, vali
 
 EXPECTED = yaml.safe_load((REPO / "fsh" / "examples-invalid" / "LAN-expected-issues.yaml").read_text())
 # Issues the HL7 validator reports but igkit's native validator does not check yet.
-NATIVE_GAPS = {
-    "MeasureReport/invalid-lan-cross-check-code": "required binding inside a complex extension's sub-extension",
-}
-
-
 @pytest.fixture(scope="module")
 def invalid_results(compiled, validator_ready):
     from igkit.cli import main  # the igkit fixture is function-scoped: call the CLI directly
@@ -172,10 +146,7 @@ def _issues_from(out: Path, default: str = "") -> dict[str, list[dict]]:
     return found
 
 
-@pytest.mark.parametrize("key", [
-    pytest.param(k, marks=pytest.mark.xfail(reason=f"native validator gap: {NATIVE_GAPS[k]}", strict=False))
-    if k in NATIVE_GAPS else k for k in EXPECTED
-])
+@pytest.mark.parametrize("key", list(EXPECTED))
 def test_invalid_example_raises_its_expected_issues(invalid_results, key):
     spec = EXPECTED[key]
     issues = invalid_results["-".join(key.split("/")) + ".json"]

@@ -15,7 +15,7 @@ _spec = importlib.util.spec_from_file_location("_vb_defs", Path(__file__).with_n
 _vb = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_vb)
 
-SAMPLES = Path("/work/shared/conformance/r4-examples-sample")
+SAMPLES = Path(__file__).resolve().parents[2].parent.joinpath("shared/conformance/r4-examples-sample")
 NS = 'xmlns="http://www.w3.org/1999/xhtml"'
 
 

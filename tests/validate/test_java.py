@@ -25,7 +25,7 @@ from igkit.validate.java import (
     validate_with_java,
 )
 
-EXPECTED = Path("/work/shared/conformance/validator-tests/expected")
+EXPECTED = Path(__file__).resolve().parents[2].parent.joinpath("shared/conformance/validator-tests/expected")
 KEYS = {"severity", "code", "message", "message_id", "expression", "line", "col"}
 
 

@@ -13,7 +13,7 @@ import pytest
 from igkit.validate.jsonparse import MAX_DEPTH, JsonProblem, parse_json
 from igkit.validate.model import ParseFailure
 
-CONFORMANCE = Path("/work/shared/conformance")
+CONFORMANCE = Path(__file__).resolve().parents[2].parent.joinpath("shared/conformance")
 
 
 def parse(text: str):

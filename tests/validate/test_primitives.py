@@ -17,7 +17,7 @@ from igkit.validate.primitives import (
     check_resource_id,
 )
 
-CONFORMANCE = Path("/work/shared/conformance")
+CONFORMANCE = Path(__file__).resolve().parents[2].parent.joinpath("shared/conformance")
 
 
 def ids(type_code, value, raw=None, ctx=None):

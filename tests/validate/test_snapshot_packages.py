@@ -35,7 +35,7 @@ support = _support()
 REPO = Path(__file__).resolve().parents[2]
 CASES = REPO.parent / "shared" / "conformance" / "validator-tests"
 if not CASES.exists():
-    CASES = Path("/work/shared/conformance/validator-tests")
+    CASES = Path(__file__).resolve().parents[2].parent.joinpath("shared/conformance/validator-tests")
 
 # A representative subset: extension slices, renamed choices to type slices (open and closed),
 # new slices on a sliced base, slices of a contentReference, profiles on profiles.

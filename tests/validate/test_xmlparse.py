@@ -18,7 +18,7 @@ _spec.loader.exec_module(_vb)
 
 CASES = Path(__file__).resolve().parents[3] / "shared" / "conformance" / "validator-tests"
 if not CASES.exists():
-    CASES = Path("/work/shared/conformance/validator-tests")
+    CASES = Path(__file__).resolve().parents[2].parent.joinpath("shared/conformance/validator-tests")
 
 
 @pytest.fixture(scope="module")
@@ -336,7 +336,7 @@ def _comparable(o):
     return o
 
 
-SAMPLES = Path("/work/shared/conformance/r4-examples-sample")
+SAMPLES = Path(__file__).resolve().parents[2].parent.joinpath("shared/conformance/r4-examples-sample")
 
 
 @pytest.mark.skipif(not SAMPLES.exists(), reason="r4 examples not available")
