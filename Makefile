@@ -53,7 +53,7 @@ compile: setup
 	$(IGKIT) compile
 
 validate: setup
-	$(IGKIT) test
+	$(IGKIT) test --junit .igkit/junit.xml
 
 publish: setup
 	$(IGKIT) publish

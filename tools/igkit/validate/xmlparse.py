@@ -47,6 +47,7 @@ from typing import Any
 from xml.parsers import expat
 
 from igkit.validate.model import DefinitionSource, Document, ParseFailure, Path
+from igkit.validate.values import PRIMITIVES as _PRIMITIVES
 
 FHIR_NS = "http://hl7.org/fhir"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -54,29 +55,6 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 _SEP = "\x1f"  # namespace separator handed to expat: "ns\x1flocal"
 
 _INT_TYPES = {"integer", "positiveInt", "unsignedInt"}
-_PRIMITIVES = {
-    "boolean",
-    "integer",
-    "string",
-    "decimal",
-    "uri",
-    "url",
-    "canonical",
-    "base64Binary",
-    "instant",
-    "date",
-    "dateTime",
-    "time",
-    "code",
-    "oid",
-    "id",
-    "markdown",
-    "unsignedInt",
-    "positiveInt",
-    "uuid",
-    "integer64",
-    "xhtml",
-}
 _SYSTEM_TYPES = {
     "http://hl7.org/fhirpath/System.String": "string",
     "http://hl7.org/fhirpath/System.Boolean": "boolean",
