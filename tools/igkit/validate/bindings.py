@@ -36,20 +36,18 @@ def _report(run: Run, check: Any, loc: Loc, strength: str) -> None:
         )
         if check.valid is None and severity == "error":
             severity = "warning"  # not decidable offline: never an error
-        run.sink.report_text(
+        run.report_text(
             check.message_id,
             check.message,
-            expression=loc.expr,
-            position=run.pos(loc),
+            loc=loc,
             severity=severity,
             code="code-invalid",
         )
     for extra in check.issues or ():
-        run.sink.report_text(
+        run.report_text(
             extra.message_id,
             extra.message,
-            expression=loc.expr,
-            position=run.pos(loc),
+            loc=loc,
             severity=extra.severity,
             code="code-invalid",
         )

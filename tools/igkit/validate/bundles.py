@@ -139,11 +139,10 @@ def check(run: Run, bundle: dict, loc: Loc, frame: Any) -> None:
         if m and isinstance(res, dict):
             rid = res.get("id")
             if rid is None:
-                run.sink.report_text(
+                run.report_text(
                     "BUNDLE_ENTRY_URL_ABSOLUTE",
                     f"The fullUrl '{full}' looks like a RESTful server URL, but the resource has no id",
-                    expression=at.expr,
-                    position=run.pos(at),
+                    loc=at,
                 )
             elif m.group(2) != res.get("resourceType") or m.group(3) != rid:
                 run.report("BUNDLE_RESTFUL_FULLURL", full, res.get("resourceType"), rid, loc=at)
@@ -317,11 +316,10 @@ def _orphans(run: Run, entries: list[dict], loc: Loc) -> None:
         if i in reached or not isinstance(e.get("resource"), dict):
             continue
         at = Loc(loc.path + ("entry", i), f"{loc.expr}.entry[{i}]")
-        run.sink.report_text(
+        run.report_text(
             "BUNDLE_BUNDLE_ENTRY_ORPHAN_DOCUMENT",
             f"Entry '{urls[i]}' isn't reachable by traversing links (forward or backward) from the "
             "Composition",
-            expression=at.expr,
-            position=run.pos(at),
+            loc=at,
             code="informational",
         )

@@ -16,24 +16,6 @@ import click
 from igkit.errors import IgkitError
 
 SUPPORTED_VERSIONS = ("4.0.1", "4.0", "r4", "R4")
-CONFORMANCE_TYPES = frozenset(
-    {
-        "StructureDefinition",
-        "ValueSet",
-        "CodeSystem",
-        "ConceptMap",
-        "NamingSystem",
-        "SearchParameter",
-        "OperationDefinition",
-        "CapabilityStatement",
-        "ImplementationGuide",
-        "CompartmentDefinition",
-        "StructureMap",
-        "GraphDefinition",
-        "MessageDefinition",
-        "TerminologyCapabilities",
-    }
-)
 
 
 @click.command("validate")
@@ -171,6 +153,8 @@ def _project_examples() -> list[Path]:
             f"No files given and {folder} does not exist. Run `igkit compile` first, or pass files."
         )
     import json
+
+    from igkit.validate.definitions import CONFORMANCE_TYPES
 
     found = []
     for path in sorted(folder.glob("*.json")):

@@ -140,3 +140,24 @@ class Run:
             code=code,
             context=context,
         )
+
+    def report_text(
+        self,
+        message_id: str,
+        message: str,
+        *,
+        loc: Loc,
+        severity: str = "error",
+        code: str = "invalid",
+        context: str = "",
+    ) -> None:
+        """Report an already rendered message (from primitives, terminology, narrative) at `loc`."""
+        self.sink.report_text(
+            message_id,
+            message,
+            expression=loc.expr,
+            position=self.pos(loc),
+            severity=severity,
+            code=code,
+            context=context,
+        )

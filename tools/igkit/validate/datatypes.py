@@ -73,11 +73,10 @@ def primitive(run: Run, node: ElementNode, item: Item, frame: Frame) -> None:
     key = ("primitive", item.loc.expr, tcode, pctx.max_length, pctx.core_definition, pctx.base_path)
     problems = primitives.check_primitive(tcode, value, None, pctx) if run.first_time(key) else []
     for p in problems:
-        run.sink.report_text(
+        run.report_text(
             p.message_id,
             p.message,
-            expression=item.loc.expr,
-            position=run.pos(item.loc),
+            loc=item.loc,
             severity=p.severity,
             code=p.code,
         )

@@ -31,8 +31,9 @@ CORE_PACKAGE = "hl7.fhir.r4.core#4.0.1"
 COMPANION_PACKAGES = ("hl7.fhir.uv.extensions.r4#5.2.0", "hl7.terminology.r4#7.0.1")
 SD_PREFIX = "http://hl7.org/fhir/StructureDefinition/"
 
-# Resource types that carry definitions the validator may need to look up by URL.
-CANONICAL_TYPES = frozenset(
+# The conformance resource types: the definitions themselves, never example instances
+# (`igkit validate` with no files skips them).
+CONFORMANCE_TYPES = frozenset(
     {
         "StructureDefinition",
         "ValueSet",
@@ -47,13 +48,19 @@ CANONICAL_TYPES = frozenset(
         "StructureMap",
         "GraphDefinition",
         "MessageDefinition",
+        "TerminologyCapabilities",
+    }
+)
+# Resource types that carry definitions the validator may need to look up by URL: the
+# conformance resources and the knowledge artifacts.
+CANONICAL_TYPES = CONFORMANCE_TYPES | frozenset(
+    {
         "Questionnaire",
         "Measure",
         "Library",
         "PlanDefinition",
         "ActivityDefinition",
         "ExampleScenario",
-        "TerminologyCapabilities",
         "EventDefinition",
         "ObservationDefinition",
         "SpecimenDefinition",

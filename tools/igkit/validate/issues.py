@@ -56,19 +56,15 @@ class IssueSink:
         context: str = "",
     ) -> Issue:
         entry = messages.CATALOGUE[message_id]
-        issue = Issue(
+        return self.report_text(
+            message_id,
+            messages.render(message_id, *args),
+            expression=expression,
+            position=position,
             severity=severity or entry.severity,
             code=code or entry.code,
-            message=messages.render(message_id, *args),
-            expression=expression,
-            line=position[0],
-            column=position[1],
-            message_id=message_id,
-            source=self.source,
             context=context,
         )
-        self.add(issue)
-        return issue
 
     def report_text(
         self,

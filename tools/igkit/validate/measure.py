@@ -28,9 +28,7 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def _text(run: Run, mid: str, text: str, loc: Loc, severity: str = "error") -> None:
-    run.sink.report_text(
-        mid, text, expression=loc.expr, position=run.pos(loc), severity=severity, code="business-rule"
-    )
+    run.report_text(mid, text, loc=loc, severity=severity, code="business-rule")
 
 
 def check(run: Run, report: dict, loc: Loc) -> None:

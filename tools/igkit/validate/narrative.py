@@ -34,11 +34,10 @@ def check(
     resource = frame.resource if isinstance(frame.resource, dict) else {}
     language = resource.get("language") if isinstance(resource.get("language"), str) else None
     for issue in xhtml.check_narrative_language(div, language):
-        run.sink.report_text(
+        run.report_text(
             issue.message_id,
             issue.message,
-            expression=frame.loc.expr,
-            position=run.pos(frame.loc),
+            loc=frame.loc,
             severity=issue.severity,
             code="business-rule",
         )

@@ -113,11 +113,10 @@ def _check_snapshot(run: Run, sd: dict, loc: Loc) -> None:
     except snapshot.SnapshotError as exc:
         messages = list(exc.messages) or messages
         if exc.partial is None:
-            run.sink.report_text(
+            run.report_text(
                 "Snapshot_Error",
                 f"Error generating Snapshot: {exc.reason}",
-                expression=loc.expr,
-                position=run.pos(loc),
+                loc=loc,
                 severity="error",
                 code="processing",
             )
@@ -125,11 +124,10 @@ def _check_snapshot(run: Run, sd: dict, loc: Loc) -> None:
         return
     for m in messages:
         at = loc.key("differential").item("element", m.index) if m.index is not None else loc
-        run.sink.report_text(
+        run.report_text(
             "Snapshot_Message",
             m.text,
-            expression=at.expr,
-            position=run.pos(at),
+            loc=at,
             severity=m.severity,
             code=m.code,
         )
@@ -143,11 +141,10 @@ def _check_id(run: Run, resource: dict, loc: Loc) -> None:
 
     at = loc.key("id")
     for p in primitives.check_resource_id(rid):
-        run.sink.report_text(
+        run.report_text(
             p.message_id,
             p.message,
-            expression=at.expr,
-            position=run.pos(at),
+            loc=at,
             severity=p.severity,
             code=p.code,
         )

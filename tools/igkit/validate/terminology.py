@@ -44,18 +44,13 @@ CodeSystem.valueSet of a code system, found by the usual .../ValueSet/x <-> .../
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from igkit.validate.model import DefinitionSource
-from igkit.validate.terminology_codesystem import CodeSystemIndex
 from igkit.validate.terminology_ucum import ucum_problem
+from igkit.validate.terminology_valueset import SYNTAX, UCUM, ValueSets, tri_or
 
-UCUM = "http://unitsofmeasure.org"
-BCP47 = "urn:ietf:bcp:47"
-MIME = "urn:ietf:bcp:13"
 # Systems the offline validator knows about but cannot check codes in.
 EXTERNAL_SYSTEMS = {
     "http://snomed.info/sct": "SNOMED CT",
@@ -82,19 +77,6 @@ EXTERNAL_SYSTEMS = {
     "http://dicom.nema.org/resources/ontology/DCM": "DICOM",
     "urn:oid:2.16.840.1.113883.6.238": "CDC Race & Ethnicity",
 }
-_BCP47 = re.compile(
-    r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-[A-Za-z0-9]{5,8}|-[0-9][A-Za-z0-9]{3})*"
-    r"(-[A-WY-Za-wy-z0-9](-[A-Za-z0-9]{2,8})+)*(-x(-[A-Za-z0-9]{1,8})+)?$|^x(-[A-Za-z0-9]{1,8})+$"
-)
-_MIME = re.compile(r"^[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+(\s*;.*)?$")
-
-Tri = bool | None
-# Systems whose codes are checked by syntax alone (no enumeration offline).
-_SYNTAX: dict[str, Callable[[str], bool]] = {
-    UCUM: lambda c: ucum_problem(c) is None,
-    BCP47: lambda c: bool(_BCP47.match(c)),
-    MIME: lambda c: bool(_MIME.match(c)),
-}
 _SEVERITY = {
     "required": "error",
     "extensible": "warning",
@@ -120,221 +102,13 @@ class CodeCheck:
     display: str | None = None
 
 
-def _or(values: list[Tri]) -> Tri:
-    if any(v is True for v in values):
-        return True
-    return None if any(v is None for v in values) else False
-
-
-def _and(values: list[Tri]) -> Tri:
-    if any(v is False for v in values):
-        return False
-    return None if any(v is None for v in values) else True
-
-
-# ---------------------------------------------------------------------------------------------
-# Value set membership
-
-
-Member = Callable[[str | None, str], Tri]  # (system or None for "any system", code) -> Tri
-
-
-@dataclass
-class _Compiled:
-    contains: Member
-    enumerated: list[tuple[str, str, str | None]] | None  # full expansion when enumerable
-    systems: set[str]
-
-
-class Terminology:
-    """Offline code checks over the conformance resources a DefinitionSource provides."""
+class Terminology(ValueSets):
+    """Offline code checks over the conformance resources a DefinitionSource provides
+    (value set lookup and compilation are in ValueSets)."""
 
     def __init__(self, defs: DefinitionSource, default_language: str = "en-US") -> None:
-        self.defs = defs
+        super().__init__(defs)
         self.default_language = default_language
-        self._cs: dict[str, CodeSystemIndex | None] = {}
-        self._vs: dict[str, _Compiled | None] = {}
-        self._busy: set[str] = set()
-
-    # -- lookups ---------------------------------------------------------------------------
-    def code_system(self, url: str, version: str | None = None) -> CodeSystemIndex | None:
-        key = f"{url}|{version}" if version else url
-        if key not in self._cs:
-            res = self.defs.fetch(key) if version else None
-            if res is None:
-                res = self.defs.fetch(url)
-            self._cs[key] = (
-                CodeSystemIndex.build(res) if res and res.get("resourceType") == "CodeSystem" else None
-            )
-        return self._cs[key]
-
-    def value_set(self, url: str) -> dict | None:
-        res = self.defs.fetch(url)
-        if res is None and "|" in url:
-            res = self.defs.fetch(url.partition("|")[0])
-        if res is not None and res.get("resourceType") == "ValueSet":
-            return res
-        return self._implicit_value_set(url.partition("|")[0])
-
-    def _implicit_value_set(self, url: str) -> dict | None:
-        candidates = []
-        if "/ValueSet/" in url:
-            head, _, tail = url.partition("/ValueSet/")
-            candidates.append(f"{head}/CodeSystem/{tail}")
-            if head == "http://hl7.org/fhir":
-                candidates.append(f"{head}/{tail}")
-        for cand in candidates:
-            cs = self.defs.fetch(cand)
-            if (
-                cs
-                and cs.get("resourceType") == "CodeSystem"
-                and cs.get("valueSet", "").partition("|")[0] == url
-            ):
-                return {
-                    "resourceType": "ValueSet",
-                    "url": url,
-                    "compose": {"include": [{"system": cs["url"]}]},
-                }
-        return None
-
-    # -- compilation -----------------------------------------------------------------------
-    def _compiled(self, url: str) -> _Compiled | None:
-        if url in self._vs:
-            return self._vs[url]
-        if url in self._busy:  # import cycle: undecidable
-            return _Compiled(lambda s, c: None, None, set())
-        self._busy.add(url)
-        try:
-            vs = self.value_set(url)
-            result = self._compile(vs) if vs is not None else None
-        finally:
-            self._busy.discard(url)
-        self._vs[url] = result
-        return result
-
-    def _compile(self, vs: dict) -> _Compiled:
-        compose = vs.get("compose")
-        if not compose and vs.get("expansion"):
-            return self._from_expansion(vs["expansion"])
-        compose = compose or {}
-        includes = [self._include(inc) for inc in compose.get("include", [])]
-        excludes = [self._include(exc) for exc in compose.get("exclude", [])]
-
-        def contains(system: str | None, code: str) -> Tri:
-            inc = _or([i.contains(system, code) for i in includes])
-            if inc is False or not excludes:
-                return inc
-            exc = _or([e.contains(system, code) for e in excludes])
-            return _and([inc, None if exc is None else not exc])
-
-        enumerated: list[tuple[str, str, str | None]] | None = []
-        for i in includes:
-            if i.enumerated is None or enumerated is None:
-                enumerated = None
-                continue
-            enumerated.extend(i.enumerated)
-        if enumerated is not None:
-            seen = set()
-            kept = []
-            for item in enumerated:
-                if item[:2] not in seen and contains(item[0], item[1]) is True:
-                    seen.add(item[:2])
-                    kept.append(item)
-            enumerated = kept
-        return _Compiled(
-            contains, enumerated, set().union(*(i.systems for i in includes)) if includes else set()
-        )
-
-    def _from_expansion(self, expansion: dict) -> _Compiled:
-        items: list[tuple[str, str, str | None]] = []
-
-        def walk(contains: list[dict]) -> None:
-            for c in contains:
-                if "code" in c:
-                    items.append((c.get("system", ""), c["code"], c.get("display")))
-                walk(c.get("contains", []))
-
-        walk(expansion.get("contains", []))
-        keys = {(s, c) for s, c, _ in items}
-        codes = {c for _, c, _ in items}
-        complete = "total" not in expansion or expansion.get("total") == len(items)
-
-        def contains(system: str | None, code: str) -> Tri:
-            hit = (code in codes) if system is None else ((system, code) in keys)
-            return True if hit else (False if complete else None)
-
-        return _Compiled(contains, items if complete else None, {s for s, _, _ in items})
-
-    def _include(self, inc: dict) -> _Compiled:
-        parts: list[_Compiled] = []
-        system = inc.get("system")
-        if system:
-            parts.append(self._system_part(system, inc))
-        for imported in inc.get("valueSet", []):
-            comp = self._compiled(imported)
-            parts.append(comp if comp is not None else _Compiled(lambda s, c: None, None, set()))
-        if not parts:
-            return _Compiled(lambda s, c: False, [], set())
-
-        def contains(sys: str | None, code: str) -> Tri:
-            return _and([p.contains(sys, code) for p in parts])
-
-        enumerated = None
-        if all(p.enumerated is not None for p in parts):
-            enumerated = [e for e in parts[0].enumerated or [] if contains(e[0], e[1]) is True]
-        return _Compiled(
-            contains, enumerated, {system} if system else set().union(*(p.systems for p in parts))
-        )
-
-    def _system_part(self, system: str, inc: dict) -> _Compiled:
-        cs = self.code_system(system, inc.get("version"))
-        listed = inc.get("concept")
-        filters = inc.get("filter", [])
-        if cs is not None and cs.content in ("complete", "fragment", "example") and cs.concepts:
-            codes: set[str] | None = set(cs.concepts)
-            if listed:
-                found = (cs.find(c["code"]) for c in listed)
-                codes = {f["code"] for f in found if f is not None}
-                if cs.content != "complete":  # listed codes count even where the CS fragment lacks them
-                    codes |= {c["code"] for c in listed}
-            for f in filters:
-                got = cs.filter(f)
-                codes = None if got is None or codes is None else codes & got
-            complete = cs.content == "complete" or bool(listed and not filters)
-            return self._set_member(system, codes, cs, complete, listed)
-        if listed and not filters:
-            return self._set_member(system, {c["code"] for c in listed}, None, True, listed)
-        if system in _SYNTAX and not filters and not listed:
-            ok = _SYNTAX[system]
-            return _Compiled(lambda s, c: (s in (None, system)) and ok(c), None, {system})
-        return _Compiled(lambda s, c: None if s in (None, system) else False, None, {system})
-
-    def _set_member(
-        self,
-        system: str,
-        codes: set[str] | None,
-        cs: CodeSystemIndex | None,
-        complete: bool,
-        listed: list[dict] | None,
-    ) -> _Compiled:
-        if codes is None:
-            return _Compiled(lambda s, c: None if s in (None, system) else False, None, {system})
-        fold = cs is not None and not cs.case_sensitive
-        lookup = {c.lower() for c in codes} if fold else codes
-        displays = {c["code"]: c.get("display") for c in listed or []}
-
-        def contains(s: str | None, c: str) -> Tri:
-            if s not in (None, system):
-                return False
-            if (c.lower() if fold else c) in lookup:
-                return True
-            return False if complete else None
-
-        items = []
-        for code in sorted(codes):
-            disp = displays.get(code) or ((cs.find(code) or {}).get("display") if cs else None)
-            items.append((system, code, disp))
-        return _Compiled(contains, items if complete else None, {system})
 
     # -- public checks -----------------------------------------------------------------------
     def expand(self, valueset_url: str) -> list[tuple[str, str, str | None]] | None:
@@ -361,8 +135,8 @@ class Terminology:
                     "error",
                 )
             return CodeCheck(True)
-        if system in _SYNTAX:
-            if not _SYNTAX[system](code):
+        if system in SYNTAX:
+            if not SYNTAX[system](code):
                 return CodeCheck(
                     False,
                     "Terminology_TX_Code_NotValid",
@@ -648,7 +422,9 @@ class Terminology:
             return comp.contains(None, value)
         if isinstance(value, dict):
             if "coding" in value:
-                return _or([self.member_of(valueset_url, c) for c in value["coding"] if isinstance(c, dict)])
+                return tri_or(
+                    [self.member_of(valueset_url, c) for c in value["coding"] if isinstance(c, dict)]
+                )
             if "code" in value:
                 return comp.contains(value.get("system"), value["code"])
         return False
