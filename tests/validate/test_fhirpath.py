@@ -433,3 +433,85 @@ def test_core_invariants_hold_on_official_examples(defs, engine):
         walker.resource(json.loads(path.read_text(encoding="utf-8")))
     assert len(files) > 50
     assert walker.failures == []
+
+
+# -- memoised sub-expressions (fhirpath_memo) ---------------------------------------------------
+
+_LAN_LIKE = {
+    "resourceType": "MeasureReport",
+    "status": "complete",
+    "extension": [
+        {"url": "http://example.org/check", "extension": [{"url": "sum", "valueDecimal": 30}]},
+    ],
+    "group": [
+        {"code": {"coding": [{"code": "total"}]}, "measureScore": {"value": 40}},
+        {
+            "code": {"coding": [{"code": "a"}]},
+            "measureScore": {"value": 10},
+            "extension": [{"url": "pct", "valueDecimal": 25}],
+        },
+        {
+            "code": {"coding": [{"code": "b"}]},
+            "measureScore": {"value": 20},
+            "extension": [{"url": "pct", "valueDecimal": 50}],
+        },
+        {
+            "code": {"coding": [{"code": "c"}]},
+            "measureScore": {"value": 10},
+            "extension": [{"url": "pct", "valueDecimal": 20}],
+        },
+    ],
+}
+
+MEMO_EXPRESSIONS = [
+    # %context chains inside all()/where() (evaluated once), repeated focus chains, closed unions
+    (
+        "group.where((code.coding.code contains 'total').not()).all(extension.where(url = 'pct').value"
+        " = measureScore.value * 100 / %context.group.where(code.coding.code contains 'total').measureScore.value)"
+    ),
+    (
+        "group.where(code.coding.code contains 'total').measureScore.value = 40 and "
+        "group.where(code.coding.code contains 'total').measureScore.value > 0"
+    ),
+    "group.where(code.coding.code.intersect('a' | 'b').exists()).measureScore.value.aggregate($this + $total, 0)",
+    (
+        "group.where(code.coding.code.intersect('a' | 'b').exists()).count() = 2 and "
+        "group.where(code.coding.code.intersect('a' | 'c').exists()).count() = 2"
+    ),
+    (
+        "extension.where(url = 'http://example.org/check').all(extension.where(url = 'sum').value = "
+        "%context.group.where(code.coding.code.intersect('a' | 'b').exists()).measureScore.value.aggregate($this + $total, 0))"
+    ),
+    # $this, $index and the focus inside the bodies must not be memoised across items
+    "group.select(measureScore.value + %context.group.count())",
+    "group.where($this.measureScore.value > 10).code.coding.code",
+    "group.select(code.coding.code.intersect('a' | 'b' | %resource.group.code.coding.code))",
+    "group.measureScore.value.where($this = %context.group.measureScore.value.first())",
+    "(group.code.coding.code | %context.group.code.coding.code).count()",
+    "group.all(measureScore.value <= %context.group.measureScore.value.aggregate(iif($this > $total, $this, $total), 0))",
+]
+
+
+@pytest.mark.parametrize("expression", MEMO_EXPRESSIONS)
+def test_memoised_evaluation_equals_plain_evaluation(defs, expression):
+    def run(memoise: bool) -> list:
+        engine = InvariantEngine(defs)
+        engine.memoise = memoise
+        result = engine.evaluate(expression, _LAN_LIKE, resource=_LAN_LIKE)
+        return [getattr(item, "data", item) for item in result]
+
+    assert run(True) == run(False)
+
+
+def test_memoised_results_are_the_expected_ones(defs):
+    engine = InvariantEngine(defs)
+    r = _LAN_LIKE
+    assert engine.evaluate(MEMO_EXPRESSIONS[0], r, resource=r) == [False]  # c: 20 is not 10 * 100 / 40
+    assert engine.evaluate(MEMO_EXPRESSIONS[1], r, resource=r) == [True]
+    assert engine.evaluate(MEMO_EXPRESSIONS[3], r, resource=r) == [True]
+    assert engine.evaluate(MEMO_EXPRESSIONS[4], r, resource=r) == [True]
+    found = engine.evaluate(MEMO_EXPRESSIONS[6], r, resource=r)
+    assert [getattr(n, "data", n) for n in found] == ["total", "b"]
+    changed = json.loads(json.dumps(r))
+    changed["group"][3]["extension"][0]["valueDecimal"] = 25
+    assert engine.evaluate(MEMO_EXPRESSIONS[0], changed, resource=changed) == [True]  # no stale memo

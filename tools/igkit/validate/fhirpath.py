@@ -29,7 +29,9 @@ Added to fhirpathpy: hasValue(), htmlChecks() (igkit.validate.xhtml), conformsTo
 callback), resolve() (Bundle fullUrl / type+id, contained #id), memberOf(vs) (Terminology),
 %resource, %rootResource, %context, %ucum, %sct, %loinc, %vs-name, %ext-name; trace() is silent.
 Each expression is parsed once; ele-1 and ext-1, evaluated on nearly every element, have
-exact native equivalents. fhirpath_compat corrects fhirpathpy's handling of primitives with
+exact native equivalents. Sub-expressions that read no $this (`%context.group.where(...)`
+inside `all(...)`, a repeated `group.where(...)`) are evaluated once per evaluation
+(fhirpath_memo). fhirpath_compat corrects fhirpathpy's handling of primitives with
 extensions (one item per element, extensions reachable) and of extension(url).
 
 Quirks handled (found by evaluating every core invariant on the 532 R4 examples): ref-1 and
@@ -57,7 +59,7 @@ from fhirpathpy.parser.ASTPathListener import ASTPathListener
 from fhirpathpy.parser.generated.FHIRPathLexer import FHIRPathLexer
 from fhirpathpy.parser.generated.FHIRPathParser import FHIRPathParser
 
-from igkit.validate import xhtml
+from igkit.validate import fhirpath_memo, xhtml
 from igkit.validate.fhirpath_compat import install
 from igkit.validate.model import DefinitionSource
 
@@ -124,11 +126,13 @@ class InvariantEngine:
         conforms_to: Callable[[Any, str], bool | None] | None = None,
     ) -> None:
         install()
+        fhirpath_memo.install()
         self.defs = defs
         self.terminology = terminology
         self.conforms_to = conforms_to
         self.model = models["r4"]
         self._parsed: dict[str, dict | Exception] = {}
+        self.memoise = True  # fhirpath_memo: off only to compare against plain evaluation
         self._call = _Call(None, None, None, None)
         self._table = {
             "hasValue": {"fn": self._has_value, "arity": {0: []}},
@@ -199,6 +203,8 @@ class InvariantEngine:
             start = ResourceNode(node, type_name, primitive_extension)
         variables: dict[str, Any] = dict(_CONSTANTS)
         variables.update(resource=resource, rootResource=root_resource, context=start)
+        if self.memoise:
+            variables[fhirpath_memo.MEMO] = {}
         for name, kind in _VAR.findall(expression):
             tail = name[len(kind) + 1 :]
             base = "ValueSet" if kind == "vs" else "StructureDefinition"

@@ -32,9 +32,9 @@ _installed = False
 
 def _children_of(res: nodes.ResourceNode, key: str) -> tuple[Any, Any]:
     data = res.data
-    if isinstance(data, abc.Mapping):
+    if type(data) is dict or isinstance(data, abc.Mapping):
         return data.get(key), data.get(f"_{key}")
-    if key in ("extension", "id") and isinstance(res._data, abc.Mapping):
+    if key in ("extension", "id") and (type(res._data) is dict or isinstance(res._data, abc.Mapping)):
         return res._data.get(key), None
     return None, None
 
@@ -51,7 +51,7 @@ def _member(model: dict | None, key: str):
             actual = model["choiceTypePaths"].get(child_path)
         if isinstance(res.data, nodes.FP_Quantity):
             value = res.data.value
-        elif actual and isinstance(res.data, abc.Mapping):
+        elif actual and (type(res.data) is dict or isinstance(res.data, abc.Mapping)):
             for t in actual:
                 value, ext = res.data.get(f"{key}{t}"), res.data.get(f"_{key}{t}")
                 if value is not None or ext is not None:
@@ -61,7 +61,7 @@ def _member(model: dict | None, key: str):
             value, ext = _children_of(res, key)
             if key == "extension":
                 child_path = "Extension"
-            elif key == "length" and not isinstance(res.data, abc.Mapping) and value is None:
+            elif key == "length" and value is None and not isinstance(res.data, abc.Mapping):
                 value = len(res.data) if hasattr(res.data, "__len__") else None
         if isinstance(model, dict) and "path2Type" in model:
             child_path = model["path2Type"].get(child_path, child_path)
@@ -84,7 +84,8 @@ def _member(model: dict | None, key: str):
 def _node(value: Any, ext: Any, path: str, prop: str, index: int | None) -> nodes.ResourceNode:
     if value is None:
         return nodes.ResourceNode.create_node(ext, path, propName=prop, index=index)
-    return nodes.ResourceNode(value, path, ext if isinstance(ext, abc.Mapping) else None, prop, index)
+    keep = ext if type(ext) is dict or isinstance(ext, abc.Mapping) else None
+    return nodes.ResourceNode(value, path, keep, prop, index)
 
 
 def _member_invocation(ctx: dict, parent: Any, node: dict) -> list:
