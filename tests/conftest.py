@@ -35,13 +35,17 @@ def fhir_home() -> Path:
 SOURCES = ("sushi-config.yaml", "sushi-ignoreWarnings.txt", "fsh", "input")
 
 
-def copy_ig_sources(dest: Path) -> Path:
-    """Copy the IG's sources (not its build products) to `dest`; `input/fsh` stays a link to `../fsh`."""
+BUILD_PRODUCTS = shutil.ignore_patterns("fsh-generated", "output", "temp", "template", "input-cache", ".igkit",
+                                        "node_modules", ".venv", ".git", "__pycache__")
+
+
+def copy_ig(source: Path, dest: Path) -> Path:
+    """Copy an IG's sources (not its build products) to `dest`; links such as `input/fsh -> ../fsh` stay links."""
     dest.mkdir(parents=True, exist_ok=True)
     for name in SOURCES:
-        src = REPO / name
+        src = source / name
         if src.is_dir():
-            shutil.copytree(src, dest / name, symlinks=True)
+            shutil.copytree(src, dest / name, symlinks=True, ignore=BUILD_PRODUCTS)
         elif src.is_file():
             shutil.copy2(src, dest / name)
     return dest
@@ -57,7 +61,7 @@ def compiled_vbpr(tmp_path_factory: pytest.TempPathFactory):
     app = REPO / "node_modules" / "fsh-sushi" / "dist" / "app.js"
     if not app.is_file() and not os.environ.get("IGKIT_SUSHI"):
         pytest.skip("SUSHI is not installed (run make setup)")
-    root = copy_ig_sources(tmp_path_factory.mktemp("vbpr") / "ig")
+    root = copy_ig(REPO, tmp_path_factory.mktemp("vbpr") / "ig")
     with pytest.MonkeyPatch.context() as mp:  # the copy has no node_modules: point igkit at the repo's SUSHI
         if not os.environ.get("IGKIT_SUSHI"):
             mp.setenv("IGKIT_SUSHI", str(app))

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import copy_ig
+
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 IGKIT = [sys.executable, "-m", "igkit.cli"]
@@ -36,20 +38,6 @@ def compile_ig(root: Path, env: dict[str, str] | None = None) -> None:
     done = run_igkit(["compile"], root, env or sushi_env())
     assert done.returncode == 0, f"igkit compile failed in {root}:\n{done.stdout}\n{done.stderr}"
     assert (root / "fsh-generated" / "resources").is_dir()
-
-
-def copy_ig(source: Path, dest: Path) -> Path:
-    """Copy an IG's sources (not its build products) into `dest`."""
-    ignore = shutil.ignore_patterns("fsh-generated", "output", "temp", "template", "input-cache", ".igkit",
-                                    "node_modules", ".venv", ".git", "__pycache__")  # fmt: skip
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in ("sushi-config.yaml", "sushi-ignoreWarnings.txt", "input", "fsh"):
-        src = source / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=ignore)
-        elif src.is_file():
-            shutil.copy2(src, dest / name)
-    return dest
 
 
 @pytest.fixture(scope="session")
