@@ -35,8 +35,18 @@ def fhir_home() -> Path:
 SOURCES = ("sushi-config.yaml", "sushi-ignoreWarnings.txt", "fsh", "input")
 
 
-BUILD_PRODUCTS = shutil.ignore_patterns("fsh-generated", "output", "temp", "template", "input-cache", ".igkit",
-                                        "node_modules", ".venv", ".git", "__pycache__")
+BUILD_PRODUCTS = shutil.ignore_patterns(
+    "fsh-generated",
+    "output",
+    "temp",
+    "template",
+    "input-cache",
+    ".igkit",
+    "node_modules",
+    ".venv",
+    ".git",
+    "__pycache__",
+)
 
 
 def copy_ig(source: Path, dest: Path) -> Path:

@@ -45,7 +45,8 @@ def minimal_ig(tmp_path, fhir_home):
     (ig / "sushi-ignoreWarnings.txt").write_text("/hl7\\.fhir\\.uv\\.tools\\.r4#latest/\n")
     (ig / "input" / "fsh" / "profile.fsh").write_text(
         "Profile: MinimalPatient\nParent: Patient\nId: minimal-patient\n* name 1..* MS\n\n"
-        "Instance: minimal-example\nInstanceOf: MinimalPatient\n* name.family = \"Doe\"\n")
+        'Instance: minimal-example\nInstanceOf: MinimalPatient\n* name.family = "Doe"\n'
+    )
     env = dict(os.environ, IGKIT_SUSHI=str(SUSHI), IGKIT_FHIR_HOME=str(fhir_home))
     return ig, env
 
@@ -54,13 +55,13 @@ def _run(cmd, cwd, env, unplugged=False):
     if unplugged:
         # a network namespace with only loopback: the network is unplugged for SUSHI and igkit
         cmd = ["unshare", "-n", "sh", "-c", 'ip link set lo up && exec "$@"', "sh", *cmd]
-    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
+    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=600, check=False)
 
 
 def _can_unplug() -> bool:
     if not shutil.which("unshare") or not shutil.which("ip"):
         return False
-    return subprocess.run(["unshare", "-n", "true"], capture_output=True).returncode == 0
+    return subprocess.run(["unshare", "-n", "true"], capture_output=True, check=False).returncode == 0
 
 
 def test_compiles_minimal_ig_offline(minimal_ig):
@@ -69,7 +70,9 @@ def test_compiles_minimal_ig_offline(minimal_ig):
     proc = _run(IGKIT + ["compile"], ig, env, unplugged=unplugged)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "SUSHI: 0 error(s), 0 warning(s)" in proc.stdout
-    sd = json.loads((ig / "fsh-generated" / "resources" / "StructureDefinition-minimal-patient.json").read_text())
+    sd = json.loads(
+        (ig / "fsh-generated" / "resources" / "StructureDefinition-minimal-patient.json").read_text()
+    )
     assert sd["snapshot"]["element"], "snapshots are on"
     assert (ig / "fsh-generated" / "resources" / "Patient-minimal-example.json").is_file()
     assert not list(ig.glob(".sushi-out-*")), "the temporary output folder is gone"
@@ -105,4 +108,8 @@ def test_missing_sushi_node_and_package_say_what_to_do(minimal_ig, tmp_path):
     empty_home = tmp_path / "empty-home"
     empty_home.mkdir()
     proc = _run(IGKIT + ["compile"], ig, dict(env, IGKIT_FHIR_HOME=str(empty_home)))
-    assert proc.returncode == 2 and "igkit packages install" in proc.stderr and "hl7.fhir.r4.core#4.0.1" in proc.stderr
+    assert (
+        proc.returncode == 2
+        and "igkit packages install" in proc.stderr
+        and "hl7.fhir.r4.core#4.0.1" in proc.stderr
+    )

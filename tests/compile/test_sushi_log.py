@@ -13,8 +13,14 @@ def test_parses_every_error_and_warning_with_file_and_line():
     result = parse_sushi_log(FIXTURE.read_text(), Path("/PROJECT"))
     assert (result.errors, result.warnings) == (4, 2)
     errors = [d for d in result.diagnostics if d.severity == "error"]
-    assert errors[0] == Diagnostic("error", "Rules must start with a '*' symbol followed by at least one space, "
-                                   "and may only be preceded by whitespace", "input/fsh/c.fsh", 5, None)
+    assert errors[0] == Diagnostic(
+        "error",
+        "Rules must start with a '*' symbol followed by at least one space, "
+        "and may only be preceded by whitespace",
+        "input/fsh/c.fsh",
+        5,
+        None,
+    )
     assert errors[1].format() == "input/fsh/b.fsh:3 error The min must be <= max, but min 2 is > max 1."
     assert (errors[3].line, errors[3].end_line) == (7, 10)
     warnings = [d for d in result.diagnostics if d.severity == "warning"]

@@ -21,7 +21,7 @@ def serve(registry: FakeRegistry) -> Iterator[str]:
         def log_message(self, *args):  # quiet
             pass
 
-        def do_GET(self):  # noqa: N802
+        def do_GET(self):
             registry.requests.append(self.path)
             parts = self.path.strip("/").split("/")
             if len(parts) == 2 and (parts[0], parts[1]) in registry.packages:

@@ -21,9 +21,13 @@ def make_tarball(entries: list[tarfile.TarInfo | tuple[str, bytes]], gz: bool = 
     return buf.getvalue()
 
 
-def package_tarball(pid: str = "example.pkg", version: str = "1.0.0", extra: dict[str, bytes] | None = None) -> bytes:
+def package_tarball(
+    pid: str = "example.pkg", version: str = "1.0.0", extra: dict[str, bytes] | None = None
+) -> bytes:
     manifest = json.dumps({"name": pid, "version": version, "fhirVersions": ["4.0.1"]}).encode()
-    files = [("package/package.json", manifest),
-             ("package/StructureDefinition-x.json", b'{"resourceType":"StructureDefinition","id":"x"}')]
+    files = [
+        ("package/package.json", manifest),
+        ("package/StructureDefinition-x.json", b'{"resourceType":"StructureDefinition","id":"x"}'),
+    ]
     files += list((extra or {}).items())
     return make_tarball(files)

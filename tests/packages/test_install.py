@@ -31,8 +31,12 @@ def _reqs(*refs):
 
 
 def test_mirror_is_used_before_the_registry(tmp_path, mirror):
-    reg = FakeRegistry({("example.a", "1.0.0"): package_tarball("example.a", "1.0.0", {"package/from-registry": b"x"}),
-                        ("example.b", "2.0.0"): package_tarball("example.b", "2.0.0")})
+    reg = FakeRegistry(
+        {
+            ("example.a", "1.0.0"): package_tarball("example.a", "1.0.0", {"package/from-registry": b"x"}),
+            ("example.b", "2.0.0"): package_tarball("example.b", "2.0.0"),
+        }
+    )
     cache = PackageCache(tmp_path / "cache")
     with serve(reg) as url:
         report = install(_reqs(A, B), Sources(Mirror([mirror]), Registry([url])), cache, tmp_path / "lock")
@@ -90,8 +94,12 @@ def test_cached_package_from_a_different_tarball_is_reinstalled(tmp_path, mirror
 
 def test_optional_package_missing_everywhere_is_skipped(tmp_path, mirror):
     cache = PackageCache(tmp_path / "cache")
-    report = install([Requirement(PackageRef("example.tools", "latest"), optional=True)],
-                     Sources(Mirror([mirror]), None), cache, tmp_path / "lock")
+    report = install(
+        [Requirement(PackageRef("example.tools", "latest"), optional=True)],
+        Sources(Mirror([mirror]), None),
+        cache,
+        tmp_path / "lock",
+    )
     assert report.skipped and report.skipped[0][0] == "example.tools"
     assert not (tmp_path / "lock").exists()
 
@@ -106,8 +114,16 @@ def test_corrupt_mirror_tarball_leaves_cache_untouched(tmp_path, mirror):
 
 
 def test_requirements_from_config_pins_and_adds_sushi_automatic_packages():
-    reqs = requirements_from_config({"fhirVersion": "4.0.1", "dependencies": {
-        "hl7.terminology.r4": "7.0.1", "hl7.fhir.uv.extensions.r4": "5.2.0", "hl7.fhir.us.core": {"version": "6.1.0"}}})
+    reqs = requirements_from_config(
+        {
+            "fhirVersion": "4.0.1",
+            "dependencies": {
+                "hl7.terminology.r4": "7.0.1",
+                "hl7.fhir.uv.extensions.r4": "5.2.0",
+                "hl7.fhir.us.core": {"version": "6.1.0"},
+            },
+        }
+    )
     by_id = {r.ref.id: r for r in reqs}
     assert by_id["hl7.fhir.r4.core"].ref.version == "4.0.1"
     assert by_id["hl7.fhir.us.core"].ref.version == "6.1.0"
@@ -117,8 +133,15 @@ def test_requirements_from_config_pins_and_adds_sushi_automatic_packages():
 @pytest.mark.parametrize("version", ["latest", "current", "6.x", "", "dev"])
 def test_unpinned_versions_are_refused(version):
     with pytest.raises(IgkitError, match="pinned"):
-        requirements_from_config({"dependencies": {"hl7.fhir.us.core": version,
-                                                   "hl7.terminology.r4": "7.0.1", "hl7.fhir.uv.extensions.r4": "5.2.0"}})
+        requirements_from_config(
+            {
+                "dependencies": {
+                    "hl7.fhir.us.core": version,
+                    "hl7.terminology.r4": "7.0.1",
+                    "hl7.fhir.uv.extensions.r4": "5.2.0",
+                }
+            }
+        )
 
 
 def test_unpinned_automatic_package_must_be_pinned():

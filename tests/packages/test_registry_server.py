@@ -22,7 +22,8 @@ def test_manifest_latest_tarball_and_404(tmp_path):
         assert manifest["dist-tags"]["latest"] == "1.10.0"
         assert sorted(manifest["versions"]) == ["1.0.0", "1.10.0", "1.2.0"]
         tgz = requests.get(manifest["versions"]["1.2.0"]["dist"]["tarball"], timeout=5)
-        names = tarfile.open(fileobj=io.BytesIO(tgz.content)).getnames()
+        with tarfile.open(fileobj=io.BytesIO(tgz.content)) as tar:
+            names = tar.getnames()
         assert "package/package.json" in names
         assert requests.get(f"{url}/hl7.fhir.uv.tools.r4", timeout=5).status_code == 404
         assert requests.get(f"{url}/fsh-sushi", timeout=5).json()["dist-tags"]["latest"] == "3.21.0"

@@ -78,7 +78,10 @@ def parse_sushi_log(text: str, root: Path | None = None) -> SushiResult:
         m = _START.match(line)
         if m:
             flush()
-            current = {"severity": "error" if m.group(1) == "error" else "warning", "message": m.group(2).strip()}
+            current = {
+                "severity": "error" if m.group(1) == "error" else "warning",
+                "message": m.group(2).strip(),
+            }
             continue
         if current is not None:
             fm, lm = _FILE.match(line), _LINE.match(line)
@@ -149,8 +152,11 @@ def sushi_version(app_js: Path) -> str:
 
 
 def check_packages(project: Project, cache: PackageCache) -> None:
-    missing = [str(r.ref) for r in requirements_from_config(project.config(), str(project.config_path))
-               if not r.optional and not cache.has(r.ref)]
+    missing = [
+        str(r.ref)
+        for r in requirements_from_config(project.config(), str(project.config_path))
+        if not r.optional and not cache.has(r.ref)
+    ]
     if missing:
         raise IgkitError(
             f"FHIR package(s) {', '.join(missing)} are not in the package cache {cache.root}. "
@@ -177,20 +183,47 @@ def run_sushi(project: Project, *, snapshot: bool = True, timeout: int = SUSHI_T
     check_packages(project, cache)
     regenerated = regenerate_sources(project)
     version = sushi_version(app)
-    npm_manifest = {"fsh-sushi": {"name": "fsh-sushi", "dist-tags": {"latest": version},
-                                  "versions": {version: {"name": "fsh-sushi", "version": version}}}}
-    with serve_cache(cache, npm_manifest) as registry, tempfile.TemporaryDirectory(
-            prefix=".sushi-out-", dir=project.root) as out:
+    npm_manifest = {
+        "fsh-sushi": {
+            "name": "fsh-sushi",
+            "dist-tags": {"latest": version},
+            "versions": {version: {"name": "fsh-sushi", "version": version}},
+        }
+    }
+    with (
+        serve_cache(cache, npm_manifest) as registry,
+        tempfile.TemporaryDirectory(prefix=".sushi-out-", dir=project.root) as out,
+    ):
         env = dict(os.environ)
-        env.update({"FPL_REGISTRY": registry, "npm_config_registry": registry + "/", "HOME": str(fhir_home()),
-                    "npm_config_update_notifier": "false", "FORCE_COLOR": "0", "NO_COLOR": "1"})
+        env.update(
+            {
+                "FPL_REGISTRY": registry,
+                "npm_config_registry": registry + "/",
+                "HOME": str(fhir_home()),
+                "npm_config_update_notifier": "false",
+                "FORCE_COLOR": "0",
+                "NO_COLOR": "1",
+            }
+        )
         env["PATH"] = os.pathsep.join([str(Path(node).parent), env.get("PATH", "")])
-        cmd = [node, str(app), "build", str(project.root), "--out", out] + (["--snapshot"] if snapshot else [])
+        cmd = [node, str(app), "build", str(project.root), "--out", out] + (
+            ["--snapshot"] if snapshot else []
+        )
         try:
-            proc = subprocess.run(cmd, cwd=project.root, env=env, capture_output=True, text=True,
-                                  timeout=timeout, stdin=subprocess.DEVNULL)
+            proc = subprocess.run(
+                cmd,
+                cwd=project.root,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+                stdin=subprocess.DEVNULL,
+                check=False,
+            )
         except subprocess.TimeoutExpired:
-            raise IgkitError(f"SUSHI did not finish within {timeout} s; fsh-generated/ was left as it was.") from None
+            raise IgkitError(
+                f"SUSHI did not finish within {timeout} s; fsh-generated/ was left as it was."
+            ) from None
         result = parse_sushi_log(proc.stdout + "\n" + proc.stderr, project.root)
         result.returncode = proc.returncode
         result.regenerated = regenerated
@@ -206,7 +239,9 @@ def run_sushi(project: Project, *, snapshot: bool = True, timeout: int = SUSHI_T
 
 @click.command("compile")
 @click.option("--strict", is_flag=True, help="Fail on SUSHI warnings too.")
-@click.option("--no-snapshot", is_flag=True, help="Skip snapshot generation (faster, for quick syntax checks).")
+@click.option(
+    "--no-snapshot", is_flag=True, help="Skip snapshot generation (faster, for quick syntax checks)."
+)
 @click.option("--log", "show_log", is_flag=True, help="Print SUSHI's whole log.")
 def compile_cmd(strict: bool, no_snapshot: bool, show_log: bool) -> None:
     """Compile the FSH in fsh/ with SUSHI into fsh-generated/."""
@@ -221,6 +256,7 @@ def compile_cmd(strict: bool, no_snapshot: bool, show_log: bool) -> None:
     click.echo(f"SUSHI: {result.counts_line()} -> {project.root / 'fsh-generated'}")
     if result.errors or (strict and result.warnings):
         raise IgkitError(
-            f"compile failed: {result.counts_line()}" + (" (--strict counts warnings)" if strict and not result.errors else ""),
+            f"compile failed: {result.counts_line()}"
+            + (" (--strict counts warnings)" if strict and not result.errors else ""),
             exit_code=1,
         )

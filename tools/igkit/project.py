@@ -41,7 +41,7 @@ class Project:
     root: Path
 
     @classmethod
-    def locate(cls, start: Path | None = None) -> "Project":
+    def locate(cls, start: Path | None = None) -> Project:
         root = find_root(start)
         if root is None:
             raise IgkitError(

@@ -9,5 +9,14 @@ from igkit.packages.install import InstallReport, install
 from igkit.packages.sources import Mirror, Registry, Sources
 from igkit.packages.spec import PackageRef, Requirement, requirements_from_config
 
-__all__ = ["InstallReport", "Mirror", "PackageCache", "PackageRef", "Registry", "Requirement", "Sources",
-           "install", "requirements_from_config"]
+__all__ = [
+    "InstallReport",
+    "Mirror",
+    "PackageCache",
+    "PackageRef",
+    "Registry",
+    "Requirement",
+    "Sources",
+    "install",
+    "requirements_from_config",
+]

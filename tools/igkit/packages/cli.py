@@ -31,8 +31,13 @@ def install_cmd(offline: bool, quiet: bool) -> None:
     project = Project.locate()
     reqs = requirements_from_config(project.config(), str(project.config_path))
     cache = PackageCache()
-    report = install(reqs, Sources.from_environment(offline=offline), cache, project.root / LOCK_NAME,
-                     log=(lambda m: None) if quiet else click.echo)
+    report = install(
+        reqs,
+        Sources.from_environment(offline=offline),
+        cache,
+        project.root / LOCK_NAME,
+        log=(lambda m: None) if quiet else click.echo,
+    )
     if not quiet:
         for ref in report.present:
             click.echo(f"ok        {ref}")
@@ -40,8 +45,10 @@ def install_cmd(offline: bool, quiet: bool) -> None:
             click.echo(f"skipped   {pid}: {why}")
         if report.lock_written:
             click.echo(f"updated   {project.root / LOCK_NAME}")
-        click.echo(f"{len(report.installed)} installed, {len(report.present)} already present, "
-                   f"{len(report.skipped)} optional skipped; cache: {cache.root}")
+        click.echo(
+            f"{len(report.installed)} installed, {len(report.present)} already present, "
+            f"{len(report.skipped)} optional skipped; cache: {cache.root}"
+        )
 
 
 @packages.command("list")

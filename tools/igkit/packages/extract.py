@@ -29,35 +29,53 @@ class UnsafeArchive(IgkitError):
 def _safe_name(name: str, archive: str) -> str:
     clean = name.replace("\\", "/")
     if clean.startswith("/") or (len(clean) > 1 and clean[1] == ":"):
-        raise UnsafeArchive(f"{archive}: entry '{name}' has an absolute path; refusing to unpack this archive.")
+        raise UnsafeArchive(
+            f"{archive}: entry '{name}' has an absolute path; refusing to unpack this archive."
+        )
     parts = [p for p in clean.split("/") if p not in ("", ".")]
     if any(p == ".." for p in parts):
-        raise UnsafeArchive(f"{archive}: entry '{name}' climbs out of the package with '..'; refusing to unpack it.")
+        raise UnsafeArchive(
+            f"{archive}: entry '{name}' climbs out of the package with '..'; refusing to unpack it."
+        )
     return posixpath.join(*parts) if parts else ""
 
 
-def check_members(tar: tarfile.TarFile, archive: str, max_bytes: int, max_members: int) -> list[tarfile.TarInfo]:
+def check_members(
+    tar: tarfile.TarFile, archive: str, max_bytes: int, max_members: int
+) -> list[tarfile.TarInfo]:
     members = []
     total = 0
     for count, m in enumerate(tar, start=1):
         if count > max_members:
             raise UnsafeArchive(f"{archive}: more than {max_members} entries; refusing to unpack it.")
         if m.issym() or m.islnk():
-            raise UnsafeArchive(f"{archive}: entry '{m.name}' is a link ({'symbolic' if m.issym() else 'hard'}); "
-                                "FHIR packages hold only files and folders, so this archive is refused.")
+            raise UnsafeArchive(
+                f"{archive}: entry '{m.name}' is a link ({'symbolic' if m.issym() else 'hard'}); "
+                "FHIR packages hold only files and folders, so this archive is refused."
+            )
         if not (m.isfile() or m.isdir()):
-            raise UnsafeArchive(f"{archive}: entry '{m.name}' is a device, FIFO or other special file; refusing it.")
+            raise UnsafeArchive(
+                f"{archive}: entry '{m.name}' is a device, FIFO or other special file; refusing it."
+            )
         _safe_name(m.name, archive)
         total += m.size if m.isfile() else 0
         if total > max_bytes:
-            raise UnsafeArchive(f"{archive}: unpacks to more than {max_bytes // 1024**2} MiB; refusing it "
-                                "(a package that large is most likely a decompression bomb).")
+            raise UnsafeArchive(
+                f"{archive}: unpacks to more than {max_bytes // 1024**2} MiB; refusing it "
+                "(a package that large is most likely a decompression bomb)."
+            )
         members.append(m)
     return members
 
 
-def extract_package(data: bytes, dest: Path, archive: str = "package", *,
-                    max_bytes: int = MAX_BYTES, max_members: int = MAX_MEMBERS) -> None:
+def extract_package(
+    data: bytes,
+    dest: Path,
+    archive: str = "package",
+    *,
+    max_bytes: int = MAX_BYTES,
+    max_members: int = MAX_MEMBERS,
+) -> None:
     """Unpack the gzipped tarball `data` so that `dest` holds its `package/` folder."""
     try:
         with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as tar:

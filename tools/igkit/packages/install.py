@@ -29,8 +29,13 @@ def _resolve_optional(req: Requirement, sources: Sources, cache: PackageCache) -
     return PackageRef(req.ref.id, latest) if latest else None
 
 
-def install(requirements: list[Requirement], sources: Sources, cache: PackageCache, lock_path: Path,
-            log: Callable[[str], None] = lambda _m: None) -> InstallReport:
+def install(
+    requirements: list[Requirement],
+    sources: Sources,
+    cache: PackageCache,
+    lock_path: Path,
+    log: Callable[[str], None] = lambda _m: None,
+) -> InstallReport:
     """Verify everything first, then install: a lock mismatch anywhere installs nothing."""
     report = InstallReport()
     lock = LockFile.read(lock_path)

@@ -22,7 +22,7 @@ class LockFile:
     entries: dict[PackageRef, str] = field(default_factory=dict)
 
     @classmethod
-    def read(cls, path: Path) -> "LockFile":
+    def read(cls, path: Path) -> LockFile:
         lock = cls(Path(path))
         if not lock.path.exists():
             return lock
@@ -32,8 +32,10 @@ class LockFile:
                 continue
             parts = text.split()
             if len(parts) != 3 or len(parts[2]) != 64:
-                raise IgkitError(f"{lock.path}:{lineno}: expected 'id version sha256', found '{text}'. "
-                                 "Fix the line or delete the lock file to re-create it.")
+                raise IgkitError(
+                    f"{lock.path}:{lineno}: expected 'id version sha256', found '{text}'. "
+                    "Fix the line or delete the lock file to re-create it."
+                )
             lock.entries[PackageRef(parts[0], parts[1])] = parts[2].lower()
         return lock
 

@@ -38,7 +38,7 @@ def _tarball(folder: Path) -> bytes:
 
 
 class _Handler(BaseHTTPRequestHandler):
-    server: "_Server"
+    server: _Server
 
     def log_message(self, fmt: str, *args: object) -> None:  # keep SUSHI's output clean
         pass
@@ -53,7 +53,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _json(self, status: int, data: dict) -> None:
         self._send(status, json.dumps(data).encode(), "application/json")
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server API)
+    def do_GET(self) -> None:
         parts = [unquote(p) for p in self.path.split("?", 1)[0].strip("/").split("/") if p]
         cache = self.server.cache
         if len(parts) == 1 and parts[0] in self.server.extra_manifests:
@@ -66,12 +66,21 @@ class _Handler(BaseHTTPRequestHandler):
             return self._json(404, {"error": f"{name} is not in the local package cache"})
         base = f"http://{self.server.server_address[0]}:{self.server.server_address[1]}"
         if len(parts) == 1:
-            return self._json(200, {
-                "name": name,
-                "dist-tags": {"latest": versions[-1]},
-                "versions": {v: {"name": name, "version": v,
-                                 "dist": {"tarball": f"{base}/{name}/-/{name}-{v}.tgz"}} for v in versions},
-            })
+            return self._json(
+                200,
+                {
+                    "name": name,
+                    "dist-tags": {"latest": versions[-1]},
+                    "versions": {
+                        v: {
+                            "name": name,
+                            "version": v,
+                            "dist": {"tarball": f"{base}/{name}/-/{name}-{v}.tgz"},
+                        }
+                        for v in versions
+                    },
+                },
+            )
         version = parts[-1][len(name) + 1 : -4] if parts[-1].endswith(".tgz") else parts[-1]
         if version in versions:
             return self._send(200, _tarball(cache.folder(PackageRef(name, version))), "application/tar+gzip")

@@ -107,7 +107,9 @@ class Registry:
         for base in self.urls:
             url = f"{base}/{ref.id}/{ref.version}"
             try:
-                with requests.get(url, timeout=TIMEOUT, stream=True, headers={"Accept": "application/tar+gzip"}) as r:
+                with requests.get(
+                    url, timeout=TIMEOUT, stream=True, headers={"Accept": "application/tar+gzip"}
+                ) as r:
                     if r.status_code == 404:
                         reasons.append(f"{url}: not found")
                         continue
@@ -116,7 +118,9 @@ class Registry:
                     for chunk in r.iter_content(1 << 16):
                         size += len(chunk)
                         if size > MAX_DOWNLOAD:
-                            raise IgkitError(f"{url}: download larger than {MAX_DOWNLOAD // 1024**2} MiB; refused.")
+                            raise IgkitError(
+                                f"{url}: download larger than {MAX_DOWNLOAD // 1024**2} MiB; refused."
+                            )
                         chunks.append(chunk)
                     return Fetched(ref, b"".join(chunks), url), reasons
             except requests.RequestException as exc:
@@ -132,7 +136,7 @@ class Sources:
         self.registry = registry
 
     @classmethod
-    def from_environment(cls, offline: bool = False) -> "Sources":
+    def from_environment(cls, offline: bool = False) -> Sources:
         return cls(Mirror(mirror_dirs()), None if offline else Registry(registries()))
 
     def resolve_latest(self, pid: str) -> str | None:
@@ -145,7 +149,9 @@ class Sources:
         got = self.mirror.fetch(ref)
         if got is not None:
             return got
-        reasons = [f"mirror {', '.join(map(str, self.mirror.folders)) or '(none set)'}: no {ref.id}-{ref.version}.tgz"]
+        reasons = [
+            f"mirror {', '.join(map(str, self.mirror.folders)) or '(none set)'}: no {ref.id}-{ref.version}.tgz"
+        ]
         if self.registry is not None:
             got, why = self.registry.fetch(ref)
             if got is not None:

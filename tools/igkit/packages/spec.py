@@ -15,7 +15,11 @@ CORE_PACKAGES = {"4.0.1": "hl7.fhir.r4.core", "4.3.0": "hl7.fhir.r4b.core", "5.0
 
 # Packages SUSHI loads on its own (`#latest` unless the config pins them). The ones marked
 # optional are skipped with a note when no source has them: SUSHI builds without them.
-AUTOMATIC = (("hl7.terminology.r4", False), ("hl7.fhir.uv.extensions.r4", False), ("hl7.fhir.uv.tools.r4", True))
+AUTOMATIC = (
+    ("hl7.terminology.r4", False),
+    ("hl7.fhir.uv.extensions.r4", False),
+    ("hl7.fhir.uv.tools.r4", True),
+)
 
 
 @dataclass(frozen=True, order=True)
@@ -32,16 +36,18 @@ class PackageRef:
         return f"{self.id}#{self.version}"
 
     @classmethod
-    def parse(cls, text: str) -> "PackageRef":
+    def parse(cls, text: str) -> PackageRef:
         """`id#version` or `id@version`; the version must be pinned (no latest/current)."""
         for sep in ("#", "@"):
             if sep in text:
                 pid, version = text.split(sep, 1)
                 return cls.pinned(pid.strip(), version.strip(), where=text)
-        raise IgkitError(f"'{text}' is not a package reference: write it as id#version, e.g. hl7.fhir.r4.core#4.0.1.")
+        raise IgkitError(
+            f"'{text}' is not a package reference: write it as id#version, e.g. hl7.fhir.r4.core#4.0.1."
+        )
 
     @classmethod
-    def pinned(cls, pid: str, version: str, where: str = "") -> "PackageRef":
+    def pinned(cls, pid: str, version: str, where: str = "") -> PackageRef:
         if not _ID.match(pid or ""):
             raise IgkitError(f"'{pid}' is not a valid FHIR package id{_where(where)}.")
         if not _PINNED.match(str(version or "")):
@@ -74,14 +80,18 @@ def requirements_from_config(config: dict, source: str = "sushi-config.yaml") ->
         fhir_version = str(config["fhirVersion"][0])
     core = CORE_PACKAGES.get(fhir_version)
     if core is None:
-        raise IgkitError(f"{source}: fhirVersion {fhir_version} is not supported (use one of {', '.join(CORE_PACKAGES)}).")
+        raise IgkitError(
+            f"{source}: fhirVersion {fhir_version} is not supported (use one of {', '.join(CORE_PACKAGES)})."
+        )
     reqs: dict[str, Requirement] = {core: Requirement(PackageRef(core, fhir_version))}
     deps = config.get("dependencies") or {}
     if not isinstance(deps, dict):
         raise IgkitError(f"{source}: 'dependencies' must be a mapping of package id to version.")
     for pid, value in deps.items():
         version = value.get("version") if isinstance(value, dict) else value
-        reqs[pid] = Requirement(PackageRef.pinned(str(pid), str(version) if version is not None else "", where=source))
+        reqs[pid] = Requirement(
+            PackageRef.pinned(str(pid), str(version) if version is not None else "", where=source)
+        )
     for pid, optional in AUTOMATIC:
         if pid not in reqs and optional:
             reqs[pid] = Requirement(PackageRef(pid, "latest"), optional=True)

@@ -170,10 +170,12 @@ class _Reader:
             return "a string starting here is not closed with '\"'"
         if exc.msg.startswith("Invalid control"):
             ch = self.text[exc.pos : exc.pos + 1]
-            return f"a string contains the control character U+{ord(ch):04X}; write it as an escape such as \\n"
+            return (
+                f"a string contains the control character U+{ord(ch):04X}; write it as an escape such as \\n"
+            )
         if "uXXXX" in exc.msg:
             return "a string contains an invalid \\uXXXX escape"
-        return "a string contains an invalid escape (valid: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)"
+        return 'a string contains an invalid escape (valid: \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)'
 
     def scalar(self, i: int) -> tuple[Any, int]:
         """Read a number, true, false or null starting at i."""
