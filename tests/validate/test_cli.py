@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write
+from tests.validate.conftest import write
 
 GOOD = {"resourceType": "Patient", "id": "p1", "active": True}
 BAD = {"resourceType": "Patient", "id": "p2", "gender": "nonsense", "colour": "blue"}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import errors
 from igkit.validate.durations import _as_datetime, _delta
+from tests.validate.conftest import errors
 
 
 def test_duration_units_and_partial_dates():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import errors
+from tests.validate.conftest import errors
 
 
 def ext_def(url: str, contexts: list[dict], value_types: list[str], modifier: bool = False) -> dict:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -11,10 +10,7 @@ import pytest
 from igkit.validate.fhirpath import ELE_1, EXT_1, InvariantEngine
 from igkit.validate.terminology import Terminology
 from igkit.validate.values import PRIMITIVES
-
-_spec = importlib.util.spec_from_file_location("_vb_defs", Path(__file__).with_name("_vb_defs.py"))
-_vb = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_vb)
+from tests.validate import _vb_defs as _vb
 
 SAMPLES = Path(__file__).resolve().parents[2].parent.joinpath("shared/conformance/r4-examples-sample")
 NS = 'xmlns="http://www.w3.org/1999/xhtml"'

@@ -3,8 +3,8 @@ extension of a profile."""
 
 from __future__ import annotations
 
-from conftest import errors
 from igkit.validate.narrative import language_sections
+from tests.validate.conftest import errors
 
 DIV_TWO = (
     '<div xmlns="http://www.w3.org/1999/xhtml"><div lang="pt" xml:lang="pt">a</div>'

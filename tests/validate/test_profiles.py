@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import errors
+from tests.validate.conftest import errors
 
 BASE = "http://hl7.org/fhir/StructureDefinition/"
 

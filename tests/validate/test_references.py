@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import errors
+from tests.validate.conftest import errors
 
 
 def test_reference_target_type_from_url(check):

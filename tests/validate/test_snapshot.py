@@ -3,33 +3,15 @@
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
-import sys
 import time
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from igkit.errors import IgkitError
 from igkit.validate.snapshot import SnapshotError, ensure_snapshot, generate_snapshot
-
-
-def _support():
-    """The shared support module (loaded once, so the package index is built once per session)."""
-    loaded = sys.modules.get("_snapshot_support")
-    if loaded is None:
-        spec = importlib.util.spec_from_file_location(
-            "_snapshot_support", Path(__file__).with_name("test_snapshot_support.py")
-        )
-        loaded = importlib.util.module_from_spec(spec)
-        sys.modules["_snapshot_support"] = loaded
-        spec.loader.exec_module(loaded)
-    return loaded
-
-
-support = _support()
+from tests.validate import test_snapshot_support as support
 
 EX = "http://example.org/fhir/StructureDefinition/"
 

@@ -5,32 +5,15 @@ against the HL7 validator's own conformance tests for differentials it rejects o
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from igkit.validate.snapshot import SnapshotError, generate_snapshot
-
-
-def _support():
-    """The shared support module (loaded once, so the package index is built once per session)."""
-    loaded = sys.modules.get("_snapshot_support")
-    if loaded is None:
-        spec = importlib.util.spec_from_file_location(
-            "_snapshot_support", Path(__file__).with_name("test_snapshot_support.py")
-        )
-        loaded = importlib.util.module_from_spec(spec)
-        sys.modules["_snapshot_support"] = loaded
-        spec.loader.exec_module(loaded)
-    return loaded
-
-
-support = _support()
+from tests.validate import test_snapshot_support as support
 
 REPO = Path(__file__).resolve().parents[2]
 CASES = REPO.parent / "shared" / "conformance" / "validator-tests"

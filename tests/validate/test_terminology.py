@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
 from igkit.validate.terminology import Terminology
 from igkit.validate.terminology_ucum import ucum_problem
-
-_spec = importlib.util.spec_from_file_location("_vb_defs", Path(__file__).with_name("_vb_defs.py"))
-_vb = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_vb)
+from tests.validate import _vb_defs as _vb
 
 CS = "http://example.org/CodeSystem/shapes"
 CS_CI = "http://example.org/cs/ci"

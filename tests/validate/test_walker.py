@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import errors, messages
+from tests.validate.conftest import errors, messages
 
 
 def test_valid_patient_has_no_errors(check):

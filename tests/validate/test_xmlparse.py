@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -11,10 +10,7 @@ import pytest
 
 from igkit.validate.model import ParseFailure
 from igkit.validate.xmlparse import parse_xml
-
-_spec = importlib.util.spec_from_file_location("_vb_defs", Path(__file__).with_name("_vb_defs.py"))
-_vb = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_vb)
+from tests.validate import _vb_defs as _vb
 
 CASES = Path(__file__).resolve().parents[3] / "shared" / "conformance" / "validator-tests"
 if not CASES.exists():
