@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -77,3 +78,20 @@ def write(tmp_path: Path, name: str, data: dict) -> Path:
     path = tmp_path / name
     path.write_text(json.dumps(data), encoding="utf-8")
     return path
+
+
+def patient_profile(url: str, name: str, path: str, **rules: Any) -> dict:
+    """A Patient constraint profile at `url` whose differential constrains one element, `path`,
+    with `rules` (extra ElementDefinition properties)."""
+    return {
+        "resourceType": "StructureDefinition",
+        "url": url,
+        "name": name,
+        "status": "draft",
+        "kind": "resource",
+        "abstract": False,
+        "type": "Patient",
+        "baseDefinition": "http://hl7.org/fhir/StructureDefinition/Patient",
+        "derivation": "constraint",
+        "differential": {"element": [{"id": path, "path": path, **rules}]},
+    }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from igkit.validate.durations import _as_datetime, _delta
-from tests.validate.conftest import errors
+from tests.validate.conftest import errors, patient_profile
 
 
 def test_duration_units_and_partial_dates():
@@ -16,26 +16,8 @@ def test_duration_units_and_partial_dates():
 
 
 def profile(prop: str) -> dict:
-    return {
-        "resourceType": "StructureDefinition",
-        "url": f"http://x.org/{prop}",
-        "name": "D",
-        "status": "draft",
-        "kind": "resource",
-        "abstract": False,
-        "type": "Patient",
-        "baseDefinition": "http://hl7.org/fhir/StructureDefinition/Patient",
-        "derivation": "constraint",
-        "differential": {
-            "element": [
-                {
-                    "id": "Patient.birthDate",
-                    "path": "Patient.birthDate",
-                    prop: {"value": 100, "unit": "a", "system": "http://unitsofmeasure.org", "code": "a"},
-                }
-            ]
-        },
-    }
+    duration = {"value": 100, "unit": "a", "system": "http://unitsofmeasure.org", "code": "a"}
+    return patient_profile(f"http://x.org/{prop}", "D", "Patient.birthDate", **{prop: duration})
 
 
 def test_min_and_max_value_duration(check):

@@ -23,7 +23,6 @@ from igkit.validate.primitives import PRIMITIVE_TYPES, PrimitiveContext, check_p
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 HAS_XML = importlib.util.find_spec("igkit.validate.xmlparse") is not None
-HAS_CLI = importlib.util.find_spec("igkit.validate.cli") is not None
 
 # -- strategies ----------------------------------------------------------------------------
 
@@ -214,7 +213,9 @@ def _run_cli(path: Path, out: Path):
     from igkit.cli import cli
 
     with contextlib.chdir(path.parent):
-        result = CliRunner().invoke(cli, ["validate", str(path), "--fhir-version", "4.0.1", "--output", str(out)])
+        result = CliRunner().invoke(
+            cli, ["validate", str(path), "--fhir-version", "4.0.1", "--output", str(out)]
+        )
     assert not (result.exception and not isinstance(result.exception, SystemExit)), result.output
     assert "Traceback" not in result.output
     outcome = json.loads(out.read_text(encoding="utf-8"))
@@ -222,7 +223,6 @@ def _run_cli(path: Path, out: Path):
     return outcome
 
 
-@pytest.mark.skipif(not HAS_CLI, reason="validate CLI not built yet")
 @pytest.mark.parametrize("name", sorted(HOSTILE_FILES))
 def test_cli_reports_unreadable_input_as_an_outcome(tmp_path, name):
     path = tmp_path / name
@@ -231,7 +231,6 @@ def test_cli_reports_unreadable_input_as_an_outcome(tmp_path, name):
     assert any(i["severity"] in ("fatal", "error") for i in outcome.get("issue", []))
 
 
-@pytest.mark.skipif(not HAS_CLI, reason="validate CLI not built yet")
 @settings(
     max_examples=8,
     deadline=None,
@@ -244,7 +243,6 @@ def test_cli_never_crashes_on_random_json(tmp_path, obj):
     _run_cli(path, tmp_path / "out.json")
 
 
-@pytest.mark.skipif(not HAS_CLI, reason="validate CLI not built yet")
 def test_cli_handles_the_deepest_nesting_the_reader_accepts(tmp_path):
     """Nested extensions just inside MAX_DEPTH: a normal outcome, no RecursionError in the walker."""
     from igkit.validate.jsonparse import MAX_DEPTH
@@ -260,7 +258,6 @@ def test_cli_handles_the_deepest_nesting_the_reader_accepts(tmp_path):
     assert not any(i["severity"] == "fatal" for i in outcome.get("issue", []))
 
 
-@pytest.mark.skipif(not HAS_CLI, reason="validate CLI not built yet")
 def test_cli_reports_recovered_json_defects_as_errors(tmp_path):
     path = tmp_path / "defects.json"
     path.write_bytes(b'{"resourceType": "Basic", // note\n "code": {"text": "a", "text": "b",}}')

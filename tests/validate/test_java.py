@@ -6,7 +6,6 @@ The real validator_cli.jar is not available here; the plumbing tests put a fake 
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import stat
@@ -265,10 +264,7 @@ def test_missing_input_file(tmp_path):
 
 # -- through `igkit validate --engine java` ------------------------------------------------
 
-HAS_CLI = importlib.util.find_spec("igkit.validate.cli") is not None
 
-
-@pytest.mark.skipif(not HAS_CLI, reason="validate CLI not built yet")
 def test_cli_engine_java_without_a_jar_is_a_setup_error(tmp_path, monkeypatch, capsys):
     from igkit.cli import main
 
@@ -282,7 +278,6 @@ def test_cli_engine_java_without_a_jar_is_a_setup_error(tmp_path, monkeypatch, c
     assert not (tmp_path / "out.json").exists()
 
 
-@pytest.mark.skipif(not HAS_CLI, reason="validate CLI not built yet")
 def test_cli_engine_java_maps_the_validator_outcome(tmp_path, monkeypatch, capsys):
     from igkit.cli import main
 

@@ -4,7 +4,7 @@ extension of a profile."""
 from __future__ import annotations
 
 from igkit.validate.narrative import language_sections
-from tests.validate.conftest import errors
+from tests.validate.conftest import errors, patient_profile
 
 DIV_TWO = (
     '<div xmlns="http://www.w3.org/1999/xhtml"><div lang="pt" xml:lang="pt">a</div>'
@@ -19,31 +19,8 @@ def test_language_sections():
 
 
 def control_profile(code: str) -> dict:
-    return {
-        "resourceType": "StructureDefinition",
-        "url": f"http://x.org/lang{code}",
-        "name": "L",
-        "status": "draft",
-        "kind": "resource",
-        "abstract": False,
-        "type": "Patient",
-        "baseDefinition": "http://hl7.org/fhir/StructureDefinition/Patient",
-        "derivation": "constraint",
-        "differential": {
-            "element": [
-                {
-                    "id": "Patient.text",
-                    "path": "Patient.text",
-                    "extension": [
-                        {
-                            "url": "http://hl7.org/fhir/StructureDefinition/narrative-language-control",
-                            "valueCode": code,
-                        }
-                    ],
-                }
-            ]
-        },
-    }
+    control = {"url": "http://hl7.org/fhir/StructureDefinition/narrative-language-control", "valueCode": code}
+    return patient_profile(f"http://x.org/lang{code}", "L", "Patient.text", extension=[control])
 
 
 def patient(div: str, code: str) -> dict:

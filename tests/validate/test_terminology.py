@@ -17,7 +17,11 @@ SHAPES = {
     "content": "complete",
     "caseSensitive": True,
     "valueSet": "http://example.org/ValueSet/shapes",
-    "property": [{"code": "sides", "type": "integer"}, {"code": "round", "type": "boolean"}],
+    "property": [
+        {"code": "sides", "type": "integer"},
+        {"code": "round", "type": "boolean"},
+        {"code": "family", "type": "Coding"},
+    ],
     "concept": [
         {
             "code": "shape",
@@ -30,7 +34,13 @@ SHAPES = {
                         {
                             "code": "triangle",
                             "display": "Triangle",
-                            "property": [{"code": "sides", "valueInteger": 3}],
+                            "property": [
+                                {"code": "sides", "valueInteger": 3},
+                                {
+                                    "code": "family",
+                                    "valueCoding": {"system": "http://example.org/f", "code": "flat"},
+                                },
+                            ],
                             "designation": [{"language": "de", "value": "Dreieck"}],
                         },
                         {
@@ -93,6 +103,10 @@ VALUE_SETS = [
         "http://example.org/vs/four",
         [{"system": CS, "filter": [{"property": "sides", "op": "=", "value": "4"}]}],
     ),
+    vs(  # a Coding-typed property is matched on its code
+        "http://example.org/vs/flat",
+        [{"system": CS, "filter": [{"property": "family", "op": "=", "value": "flat"}]}],
+    ),
     vs(
         "http://example.org/vs/round",
         [{"system": CS, "filter": [{"property": "round", "op": "exists", "value": "true"}]}],
@@ -150,6 +164,7 @@ def tx():
         ("not-polygon", {"shape", "circle", "line"}, {"polygon", "triangle"}),
         ("above-square", {"square", "polygon", "shape"}, {"triangle", "line"}),
         ("four", {"square"}, {"triangle"}),
+        ("flat", {"triangle"}, {"square", "circle"}),
         ("round", {"circle"}, {"square"}),
         ("regex", {"shape", "square"}, {"line", "triangle"}),
         ("in", {"line", "circle"}, {"square"}),

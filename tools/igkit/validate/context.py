@@ -9,12 +9,15 @@ FHIRPath expression (for messages).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from igkit.validate.definitions import Definitions
 from igkit.validate.issues import IssueSink
 from igkit.validate.model import Document, Path
 from igkit.validate.structure import ElementNode, TreeCache
+
+if TYPE_CHECKING:
+    from igkit.validate.bundles import BundleCtx
 
 
 @dataclass(frozen=True)
@@ -104,7 +107,7 @@ class Run:
     doc: Document
     sink: IssueSink
     # the resource being validated at the top and the Bundle it sits in, for reference checks
-    bundle_stack: list[dict] = field(default_factory=list)
+    bundle_stack: list[BundleCtx] = field(default_factory=list)
     # (location, constraint key) pairs already evaluated: a profile repeats its base's invariants
     seen_constraints: set[tuple[str, str]] = field(default_factory=set)
     # (id(resource or value), profile) -> conforms: memo for profile discriminators and target profiles

@@ -5,6 +5,7 @@ R5 mustHaveValue / valueAlternatives element properties used by R4 profiles."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -56,22 +57,68 @@ def must_have_value(node: ElementNode) -> bool:
     )
 
 
-def primitive(run: Run, node: ElementNode, item: Item, frame: Frame) -> None:
+@dataclass(frozen=True)
+class _PrimitiveFacts:
+    """What an element definition says about its primitive values (read once per element)."""
 
+    base_path: str
+    core_definition: bool
+    max_length: int | None
+    min_length: int | None
+    limits: tuple[tuple[tuple[str, str], Any, int], ...]  # (message ids: integer, decimal; limit; direction)
+    has_binding: bool
+
+
+def _facts(node: ElementNode) -> _PrimitiveFacts:
+    facts = node.__dict__.get("_primitive_facts")
+    if facts is None:
+        ed = node.ed
+        base = ed.get("base")
+        max_length = ed.get("maxLength")
+        min_length = next(
+            (
+                e["valueInteger"]
+                for e in as_list(ed.get("extension"))
+                if isinstance(e, dict)
+                and e.get("url") == "http://hl7.org/fhir/StructureDefinition/minLength"
+                and isinstance(e.get("valueInteger"), int)
+            ),
+            None,
+        )
+        limits: list[tuple[tuple[str, str], Any, int]] = []
+        for prefix, ids, too in (
+            ("minValue", ("Type_Specific_Checks_DT_Integer_LT", "Type_Specific_Checks_DT_Decimal_LT"), -1),
+            ("maxValue", ("Type_Specific_Checks_DT_Integer_GT", "Type_Specific_Checks_DT_Decimal_GT"), 1),
+        ):
+            found = values.fixed_value(ed, prefix)
+            if found is not None and isinstance(found[1], (int, Decimal)):
+                limits.append((ids, found[1], too))
+        facts = node.__dict__["_primitive_facts"] = _PrimitiveFacts(
+            base_path=str(base.get("path", "")) if isinstance(base, dict) else node.path,
+            core_definition=node.sd_url.startswith("http://hl7.org/fhir/StructureDefinition/"),
+            max_length=max_length if isinstance(max_length, int) else None,
+            min_length=min_length,
+            limits=tuple(limits),
+            has_binding=bool(ed.get("binding")),
+        )
+    return facts
+
+
+def primitive(run: Run, node: ElementNode, item: Item, frame: Frame) -> None:
     tcode = item.type_code
     value = item.value
-
-    base = node.ed.get("base")
-    max_length = node.ed.get("maxLength")
-    pctx = primitives.PrimitiveContext(
-        source_format=run.doc.format,
-        has_extensions=item.ext is not None,
-        base_path=str(base.get("path", "")) if isinstance(base, dict) else node.path,
-        core_definition=node.sd_url.startswith("http://hl7.org/fhir/StructureDefinition/"),
-        max_length=max_length if isinstance(max_length, int) else None,
-    )
-    key = ("primitive", item.loc.expr, tcode, pctx.max_length, pctx.core_definition, pctx.base_path)
-    problems = primitives.check_primitive(tcode, value, None, pctx) if run.first_time(key) else []
+    facts = _facts(node)
+    key = ("primitive", item.loc.expr, tcode, facts.max_length, facts.core_definition, facts.base_path)
+    problems = []
+    if run.first_time(key):
+        pctx = primitives.PrimitiveContext(
+            source_format=run.doc.format,
+            has_extensions=item.ext is not None,
+            base_path=facts.base_path,
+            core_definition=facts.core_definition,
+            max_length=facts.max_length,
+        )
+        problems = primitives.check_primitive(tcode, value, None, pctx)
     for p in problems:
         run.report_text(
             p.message_id,
@@ -82,39 +129,19 @@ def primitive(run: Run, node: ElementNode, item: Item, frame: Frame) -> None:
         )
     if any(p.severity == "error" for p in problems):
         return
-    for ext in as_list(node.ed.get("extension")):
-        if (
-            ext.get("url") == "http://hl7.org/fhir/StructureDefinition/minLength"
-            and isinstance(value, str)
-            and isinstance(ext.get("valueInteger"), int)
-            and len(value) < ext["valueInteger"]
-        ):
-            run.report(
-                "Type_Specific_Checks_DT_Primitive_MinLength", value, ext["valueInteger"], loc=item.loc
-            )
-    _min_max(run, node, tcode, value, item.loc)
+    if facts.min_length is not None and isinstance(value, str) and len(value) < facts.min_length:
+        run.report("Type_Specific_Checks_DT_Primitive_MinLength", value, facts.min_length, loc=item.loc)
+    if facts.limits and isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        for ids, limit, too in facts.limits:
+            if (Decimal(value) < Decimal(limit) and too < 0) or (Decimal(value) > Decimal(limit) and too > 0):
+                run.report(ids[0] if tcode != "decimal" else ids[1], limit, loc=item.loc)
     if isinstance(value, str) and tcode in ("date", "dateTime", "instant"):
         from igkit.validate import durations
 
         durations.check(run, node, value, item.loc)
     fixed.check(run, node, value, item.loc)
-    if node.ed.get("binding") and tcode in ("code", "string", "uri", "url", "canonical"):
+    if facts.has_binding and tcode in ("code", "string", "uri", "url", "canonical"):
         bindings.check(run, node, value, tcode, item.loc)
-
-
-def _min_max(run: Run, node: ElementNode, tcode: str, value: Any, loc: Loc) -> None:
-    if not isinstance(value, (int, Decimal)) or isinstance(value, bool):
-        return
-    for prefix, mid_int, mid_dec, too in (
-        ("minValue", "Type_Specific_Checks_DT_Integer_LT", "Type_Specific_Checks_DT_Decimal_LT", -1),
-        ("maxValue", "Type_Specific_Checks_DT_Integer_GT", "Type_Specific_Checks_DT_Decimal_GT", 1),
-    ):
-        found = values.fixed_value(node.ed, prefix)
-        if found is None or not isinstance(found[1], (int, Decimal)):
-            continue
-        limit = Decimal(found[1])
-        if (Decimal(value) < limit and too < 0) or (Decimal(value) > limit and too > 0):
-            run.report(mid_int if tcode != "decimal" else mid_dec, found[1], loc=loc)
 
 
 def quantity_limits(run: Run, node: ElementNode, value: dict, loc: Loc) -> None:

@@ -28,7 +28,9 @@ Public API:
 Added to fhirpathpy: hasValue(), htmlChecks() (igkit.validate.xhtml), conformsTo(url) (the
 callback), resolve() (Bundle fullUrl / type+id, contained #id), memberOf(vs) (Terminology),
 %resource, %rootResource, %context, %ucum, %sct, %loinc, %vs-name, %ext-name; trace() is silent.
-Each expression is parsed once; ele-1 and ext-1, evaluated on nearly every element, have
+Each expression is parsed and compiled to Python closures once (fhirpath_compile: fhirpathpy's
+own functions without its interpreter's per-node dispatch; `compiled = False` evaluates with the
+interpreter, for differential tests); ele-1 and ext-1, evaluated on nearly every element, have
 exact native equivalents. Sub-expressions that read no $this (`%context.group.where(...)`
 inside `all(...)`, a repeated `group.where(...)`) are evaluated once per evaluation
 (fhirpath_memo). fhirpath_compat corrects fhirpathpy's handling of primitives with
@@ -53,13 +55,15 @@ from antlr4 import CommonTokenStream, InputStream, Token
 from antlr4.error.ErrorListener import ErrorListener
 from antlr4.tree.Tree import ParseTreeWalker
 from fhirpathpy import apply_parsed_path
+from fhirpathpy.engine.invocations.constants import constants
 from fhirpathpy.engine.nodes import ResourceNode
+from fhirpathpy.engine.util import process_user_invocation_table
 from fhirpathpy.models import models
 from fhirpathpy.parser.ASTPathListener import ASTPathListener
 from fhirpathpy.parser.generated.FHIRPathLexer import FHIRPathLexer
 from fhirpathpy.parser.generated.FHIRPathParser import FHIRPathParser
 
-from igkit.validate import fhirpath_memo, xhtml
+from igkit.validate import fhirpath_compile, fhirpath_memo, xhtml
 from igkit.validate.fhirpath_compat import install
 from igkit.validate.model import DefinitionSource
 
@@ -132,7 +136,11 @@ class InvariantEngine:
         self.conforms_to = conforms_to
         self.model = models["r4"]
         self._parsed: dict[str, dict | Exception] = {}
+        self._compiled: dict[str, dict] = {}
+        self._names: dict[str, dict[str, str]] = {}
+        self._processed: tuple[tuple, dict] = ((), {})
         self.memoise = True  # fhirpath_memo: off only to compare against plain evaluation
+        self.compiled = True  # fhirpath_compile: off only to compare against fhirpathpy's interpreter
         self._call = _Call(None, None, None, None)
         self._table = {
             "hasValue": {"fn": self._has_value, "arity": {0: []}},
@@ -167,19 +175,20 @@ class InvariantEngine:
         if expression == EXT_1:
             return InvariantResult(_ext_1(node))
         try:
-            result = self.evaluate(
+            result = self._run(
                 expression,
                 node,
-                resource=resource,
-                root_resource=root_resource,
-                bundle=bundle,
-                type_name=type_name,
-                key=key,
-                primitive_extension=primitive_extension,
+                resource,
+                root_resource,
+                bundle,
+                type_name,
+                key,
+                primitive_extension,
+                raw=self.compiled,
             )
         except Exception as e:  # noqa: BLE001 - any failure inside fhirpathpy is an evaluation error
             return InvariantResult(False, f"{type(e).__name__}: {e}" if str(e) else type(e).__name__)
-        return InvariantResult(_to_boolean(result))
+        return InvariantResult(_to_boolean(_visible(result) if self.compiled else result))
 
     def evaluate(
         self,
@@ -193,7 +202,30 @@ class InvariantEngine:
         key: str | None = None,
         primitive_extension: dict | None = None,
     ) -> list:
-        parsed = self._parse(expression)
+        return self._run(
+            expression, node, resource, root_resource, bundle, type_name, key, primitive_extension, raw=False
+        )
+
+    def _run(
+        self,
+        expression: str,
+        node: Any,
+        resource: Any,
+        root_resource: Any,
+        bundle: dict | None,
+        type_name: str | None,
+        key: str | None,
+        primitive_extension: dict | None,
+        *,
+        raw: bool,
+    ) -> list:
+        """The result collection: converted as fhirpathpy returns it, or (raw, compiled only) the
+        engine's own items (ResourceNodes), without fhirpathpy's per-call set-up and conversion."""
+        entry = self._compiled.get(expression) if self.compiled else None
+        if entry is None:
+            entry = self._parse(expression)
+            if self.compiled:
+                entry = self._compiled[expression] = fhirpath_compile.entry(entry["children"][0])
         root_resource = resource if root_resource is None else root_resource
         if isinstance(node, ResourceNode):
             start = node
@@ -205,18 +237,43 @@ class InvariantEngine:
         variables.update(resource=resource, rootResource=root_resource, context=start)
         if self.memoise:
             variables[fhirpath_memo.MEMO] = {}
-        for name, kind in _VAR.findall(expression):
-            tail = name[len(kind) + 1 :]
-            base = "ValueSet" if kind == "vs" else "StructureDefinition"
-            variables[name] = f"http://hl7.org/fhir/{base}/{tail}"
+        variables.update(self._named_variables(expression))
         previous = self._call
         self._call = _Call(resource, root_resource, bundle, key)
         try:
-            return apply_parsed_path(start, parsed, variables, self.model, self._options)
+            if not raw:
+                return apply_parsed_path(start, entry, variables, self.model, self._options)
+            constants.reset()  # as apply_parsed_path does: one clock per evaluation
+            ctx = {
+                "dataRoot": [start],
+                "vars": {"context": start, **variables},
+                "model": self.model,
+                "userInvocationTable": self._user_table(),
+                "traceFn": self._options["traceFn"],
+            }
+            return entry["children"][0]["fn"](ctx, ctx["dataRoot"])
         finally:
             self._call = previous
 
     # -- internals ----------------------------------------------------------------------------
+    def _named_variables(self, expression: str) -> dict[str, str]:
+        """%vs-name and %ext-name in the expression, as canonical URLs (read once per expression)."""
+        found = self._names.get(expression)
+        if found is None:
+            found = self._names[expression] = {}
+            for name, kind in _VAR.findall(expression):
+                base = "ValueSet" if kind == "vs" else "StructureDefinition"
+                found[name] = f"http://hl7.org/fhir/{base}/{name[len(kind) + 1 :]}"
+        return found
+
+    def _user_table(self) -> dict:
+        """The added functions as fhirpathpy's process_user_invocation_table wraps them (re-made
+        only when the table changes)."""
+        version = tuple((name, id(spec)) for name, spec in self._table.items())
+        if self._processed[0] != version:
+            self._processed = (version, process_user_invocation_table(self._table))
+        return self._processed[1]
+
     def _parse(self, expression: str) -> dict:
         parsed = self._parsed.get(expression)
         if parsed is None:
@@ -319,6 +376,17 @@ def parse(text: str) -> dict:
     listener = ASTPathListener()
     ParseTreeWalker().walk(listener, tree)
     return listener.parentStack[0]
+
+
+def _visible(result: list) -> list:
+    """The items apply_parsed_path would return, for their truth value: the element values,
+    without the "_name" objects of primitives that have no value."""
+    out = []
+    for item in result:
+        data = item.data if isinstance(item, ResourceNode) else item
+        if not (isinstance(data, dict) and list(data) == ["extension"]):
+            out.append(data)
+    return out
 
 
 def _to_boolean(result: list) -> bool:

@@ -9,7 +9,8 @@ data and the "_name" object as the node's `_data` (fhirpathpy's own ResourceNode
 falling back to the "_name" object as data when there is no value (as fhirpathpy does).
 Navigation into `extension`/`id` of such a primitive reads `_data`. `as` keeps the matching
 items of a collection instead of failing on several (R4 invariants such as dom-3 rely on it),
-and `is` answers false for several items, as the HL7 engine does. Ordering operators (< <= > >=)
+and `is` answers false for several items, as the HL7 engine does. `where()` evaluates its
+body once per item (fhirpathpy evaluated it twice when not empty). Ordering operators (< <= > >=)
 compare date/dateTime/instant/time elements as moments (timezones, precision), where
 fhirpathpy compared the raw strings.
 """
@@ -23,7 +24,7 @@ from typing import Any
 
 from fhirpathpy import engine as _engine
 from fhirpathpy.engine import nodes, util
-from fhirpathpy.engine.invocations import invocation_registry
+from fhirpathpy.engine.invocations import filtering, invocation_registry
 
 _invocations: dict[str, Any] = invocation_registry
 _EVALUATORS: dict[str, Any] = importlib.import_module("fhirpathpy.engine.evaluators").evaluators
@@ -39,21 +40,31 @@ def _children_of(res: nodes.ResourceNode, key: str) -> tuple[Any, Any]:
     return None, None
 
 
-def _member(model: dict | None, key: str):
+def member_reducer(model: dict | None, key: str) -> Any:
+    """The reduce() step of member navigation `.key` (fhirpathpy's, corrected as above). The
+    model lookups are made once per parent path (a compiled expression keeps its reducer)."""
+    elsewhere = model["pathsDefinedElsewhere"] if isinstance(model, dict) else None
+    choices = model["choiceTypePaths"] if isinstance(model, dict) else None
+    to_type = model.get("path2Type") if isinstance(model, dict) else None
+    paths: dict[Any, tuple[str, str, Any]] = {}  # parent path -> (child path, model path, choice types)
+
     def func(acc: list, res: Any) -> list:
-        res = nodes.ResourceNode.create_node(res)
-        child_path = f"{res.path}.{key}" if res.path else f"_.{key}"
-        full_path = (f"{res.propName}.{key}" if res.propName else child_path).replace("_", "")
+        if type(res) is not nodes.ResourceNode:
+            res = nodes.ResourceNode.create_node(res)
+        info = paths.get(res.path)
+        if info is None:
+            raw = f"{res.path}.{key}" if res.path else f"_.{key}"
+            mapped = elsewhere.get(raw, raw) if elsewhere is not None else raw
+            info = paths[res.path] = (raw, mapped, choices.get(mapped) if choices is not None else None)
+        raw, child_path, actual = info
+        full_path = (f"{res.propName}.{key}" if res.propName else raw).replace("_", "")
         value = ext = None
-        actual = None
-        if isinstance(model, dict):
-            child_path = model["pathsDefinedElsewhere"].get(child_path, child_path)
-            actual = model["choiceTypePaths"].get(child_path)
-        if isinstance(res.data, nodes.FP_Quantity):
-            value = res.data.value
-        elif actual and (type(res.data) is dict or isinstance(res.data, abc.Mapping)):
+        data = res.data
+        if isinstance(data, nodes.FP_Quantity):
+            value = data.value
+        elif actual and (type(data) is dict or isinstance(data, abc.Mapping)):
             for t in actual:
-                value, ext = res.data.get(f"{key}{t}"), res.data.get(f"_{key}{t}")
+                value, ext = data.get(f"{key}{t}"), data.get(f"_{key}{t}")
                 if value is not None or ext is not None:
                     child_path += t
                     break
@@ -61,10 +72,10 @@ def _member(model: dict | None, key: str):
             value, ext = _children_of(res, key)
             if key == "extension":
                 child_path = "Extension"
-            elif key == "length" and value is None and not isinstance(res.data, abc.Mapping):
-                value = len(res.data) if hasattr(res.data, "__len__") else None
-        if isinstance(model, dict) and "path2Type" in model:
-            child_path = model["path2Type"].get(child_path, child_path)
+            elif key == "length" and value is None and not isinstance(data, abc.Mapping):
+                value = len(data) if hasattr(data, "__len__") else None
+        if to_type is not None:
+            child_path = to_type.get(child_path, child_path)
         if isinstance(value, list) or isinstance(ext, list):
             values = value if isinstance(value, list) else []
             exts = ext if isinstance(ext, list) else []
@@ -96,7 +107,7 @@ def _member_invocation(ctx: dict, parent: Any, node: dict) -> list:
                 return [nodes.ResourceNode.create_node(x, key) for x in parent if x["resourceType"] == key]
             except (TypeError, KeyError):
                 pass
-        return list(reduce(_member(ctx["model"], key), parent, []))
+        return list(reduce(member_reducer(ctx["model"], key), parent, []))
     return []
 
 
@@ -109,6 +120,19 @@ def _extension(ctx: dict, data: list, url: str) -> list:
             if isinstance(e, abc.Mapping) and e.get("url") == url:
                 out.append(nodes.ResourceNode.create_node(e, "Extension"))
     return out
+
+
+def where(ctx: dict, data: Any, expr: Any) -> list:
+    """where(): each body evaluated once per item (fhirpathpy evaluates a non-empty one twice)."""
+    if not isinstance(data, list):
+        return []
+    result = []
+    for i, x in enumerate(data):
+        ctx["$index"] = i
+        found = expr(x)
+        if found and found[0]:
+            result.append(x)
+    return util.flatten(result)
 
 
 def _as(ctx: dict, coll: list, type_info: Any) -> list:
@@ -145,11 +169,35 @@ def _typed(item: Any) -> Any:
     return item
 
 
+_ORDERED: dict[tuple, Any] = {}  # (operator, operands as (class, text)) -> result
+_ORDERED_LIMIT = 4096
+
+
 def _ordering(fn: Any) -> Any:
+    """An ordering operator on date/time values as moments. fhirpathpy parses both texts again
+    (dateutil) on every comparison; the answer depends on the texts alone, and reports repeat
+    the same period dates, so results are kept per pair of texts."""
+
     def compare(ctx: dict, a: list, b: list) -> Any:
-        return fn(ctx, [_typed(x) for x in a], [_typed(x) for x in b])
+        left, right = [_typed(x) for x in a], [_typed(x) for x in b]
+        key = _time_key(fn, left, right)
+        if key is None:
+            return fn(ctx, left, right)
+        if key not in _ORDERED:
+            if len(_ORDERED) >= _ORDERED_LIMIT:
+                _ORDERED.clear()
+            _ORDERED[key] = fn(ctx, left, right)
+        found = _ORDERED[key]
+        return list(found) if isinstance(found, list) else found
 
     return compare
+
+
+def _time_key(fn: Any, left: list, right: list) -> tuple | None:
+    items = left + right
+    if not all(type(x) in (nodes.FP_DateTime, nodes.FP_Time) and isinstance(x.asStr, str) for x in items):
+        return None
+    return (fn, len(left), tuple((type(x), x.asStr) for x in items))
 
 
 def install() -> None:
@@ -158,6 +206,8 @@ def install() -> None:
         return
     _EVALUATORS["MemberInvocation"] = _member_invocation
     _invocations["extension"] = {**_invocations["extension"], "fn": _extension}
+    filtering.where_macro = where  # exists(criteria) calls it by this name
+    _invocations["where"] = {**_invocations["where"], "fn": where}
     for name, fn in (("as", _as), ("asOp", _as), ("is", _is), ("isOp", _is)):
         if name in _invocations:
             _invocations[name] = {**_invocations[name], "fn": fn}

@@ -15,6 +15,8 @@ same way. fhirpathpy leaves ctx["$this"] changed after some evaluations (to the 
 an item of a macro); a memo hit replays that change.
 Functions with a clock (now/today/timeOfDay), $index/$total and user functions other than
 PURE_USER are never memoised. Identifier and string-literal nodes are decoded once per text.
+Compiled expressions (fhirpath_compile) are memoised through `wrap()`, only where a hit is
+possible: a shape that occurs twice in the expression, or a closed chain inside a macro body.
 """
 
 from __future__ import annotations
@@ -219,3 +221,33 @@ def _memoised(plain: Any, closed: Any) -> Any:
         return list(hit[0])
 
     return evaluate
+
+
+def shape(node: dict) -> str:
+    """A sub-expression's structure (equal sub-expressions share a memo entry)."""
+    entry = _closed.get(id(node))
+    return entry[2] if entry is not None and entry[0] is node else json.dumps(node, sort_keys=True)
+
+
+def wrap(compiled: Any, node: dict, *, focus: bool = True, closed: bool = True) -> Any:
+    """A compiled InvocationExpression or UnionExpression closure, memoised as the evaluators
+    are (fhirpath_compile), for the kinds the caller allows (`focus`: chains reading only the
+    focus; `closed`: chains reading neither focus nor $this). The kind is settled on the first
+    call (the evaluation's function table tells user functions apart); a sub-expression that
+    is not memoised is then the compiled closure itself."""
+    kinds = {FOCUS} if focus else set()
+    if closed:
+        kinds.add(CLOSED)
+    if not kinds:
+        return compiled
+    classify = _chain_kind if node.get("type") == "InvocationExpression" else _value_kind
+    memoised = _memoised(lambda ctx, parent, _node: compiled(ctx, parent), classify)
+    state: list[Any] = [None]
+
+    def first(ctx: dict, parent: Any) -> list:
+        _, kind, _shape = classify(node, ctx.get("userInvocationTable") or {})
+        state[0] = compiled if kind not in kinds else lambda c, p: memoised(c, p, node)
+        return state[0](ctx, parent)
+
+    state[0] = first
+    return lambda ctx, parent: state[0](ctx, parent)

@@ -122,7 +122,8 @@ def _stratifiers(run: Run, group: dict, mgroup: dict, gloc: Loc) -> None:
         if not isinstance(strat, dict):
             continue
         sloc = Loc(gloc.path + ("stratifier", si), f"{gloc.expr}.stratifier[{si}]")
-        codes = strat.get("code") if isinstance(strat.get("code"), list) else [strat.get("code")]
+        code = strat.get("code")
+        codes = code if isinstance(code, list) else [code]
         if not any(_same(m.get("code"), c) for m in mstrats for c in codes):
             run.report("Measure_MR_GRP_Stratifier_UnknownCode", loc=sloc)
 

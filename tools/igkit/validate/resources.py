@@ -25,8 +25,8 @@ def validate_resource(
     if base is None or (run.ctx.defs.structure_for_type(rtype) or {}).get("kind") != "resource":
         run.report("Unknown_Resource_Type", rtype, loc=loc)
         return
-    root = frame.resource if (contained and frame is not None) else resource
-    this = Frame(resource=resource, root=root, loc=loc, parent=frame, contained=contained)
+    root_resource = frame.resource if (contained and frame is not None) else resource
+    this = Frame(resource=resource, root=root_resource, loc=loc, parent=frame, contained=contained)
     _check_id(run, resource, loc)
     if rtype == "Bundle":
         from igkit.validate import bundles

@@ -132,7 +132,10 @@ class CodeSystemIndex:
         for p in c.get("property", []):
             if p.get("code") == prop:
                 for k, v in p.items():
-                    if k.startswith("value"):
+                    if k == "valueCoding":  # a Coding-typed property is filtered on its code
+                        if isinstance(v, dict) and isinstance(v.get("code"), str):
+                            out.append(v["code"])
+                    elif k.startswith("value"):
                         out.append(str(v).lower() if isinstance(v, bool) else str(v))
         if prop == "status" and not out and "status" in c:  # pragma: no cover - R5-style
             out.append(c["status"])
