@@ -17,7 +17,9 @@ FSH = REPO / "fsh"
 
 _INVARIANT = re.compile(
     r'^Invariant:\s*(?P<key>\S+)\s*\nDescription:\s*"(?P<desc>[^"]*)"\s*\nSeverity:\s*#(?P<sev>\w+)\s*\n'
-    r'Expression:\s*"(?P<expr>[^"]*)"', re.MULTILINE)
+    r'Expression:\s*"(?P<expr>[^"]*)"',
+    re.MULTILINE,
+)
 
 
 @dataclass(frozen=True)
@@ -58,12 +60,16 @@ def metric_concepts() -> dict[str, dict[str, list[str]]]:
     """code -> {property: [values]} from fsh/codesystems/LANMetrics.fsh."""
     text = (FSH / "codesystems" / "LANMetrics.fsh").read_text(encoding="utf-8")
     concepts: dict[str, dict[str, list[str]]] = {
-        code: {} for code in re.findall(r'^\* #([a-z0-9-]+) "', text, re.MULTILINE)}
-    for kind, code, rest in re.findall(r"^\* insert LANMetric(\w+)\(#([a-z0-9-]+), ([^)]*)\)$", text, re.MULTILINE):
+        code: {} for code in re.findall(r'^\* #([a-z0-9-]+) "', text, re.MULTILINE)
+    }
+    for kind, code, rest in re.findall(
+        r"^\* insert LANMetric(\w+)\(#([a-z0-9-]+), ([^)]*)\)$", text, re.MULTILINE
+    ):
         concepts[code].setdefault(kind, []).append(rest)
     return concepts
 
 
 def as_decimal_json(text: str) -> Any:
     import json
+
     return json.loads(text, parse_float=Decimal)

@@ -11,13 +11,20 @@ import pytest
 from igkit.lan.adoption import LineInput, compute
 from igkit.lan.catalog import ADOPTION_METRICS, NUMERATORS, CrossCheck, LineOfBusiness, Role
 
-HEADER = ("line_of_business,period_start,period_end,total_paid,legacy_payments,foundational_spending,"
-          "ffs_pay_for_performance,traditional_shared_savings,ffs_shared_risk,premium_based_payments")
+HEADER = (
+    "line_of_business,period_start,period_end,total_paid,legacy_payments,foundational_spending,"
+    "ffs_pay_for_performance,traditional_shared_savings,ffs_shared_risk,premium_based_payments"
+)
 
 
 def line(total: str, **models: str) -> LineInput:
-    return LineInput(LineOfBusiness.COMMERCIAL, dt.date(2019, 1, 1), dt.date(2019, 12, 31), Decimal(total),
-                     {code.replace("_", "-"): Decimal(v) for code, v in models.items()})
+    return LineInput(
+        LineOfBusiness.COMMERCIAL,
+        dt.date(2019, 1, 1),
+        dt.date(2019, 12, 31),
+        Decimal(total),
+        {code.replace("_", "-"): Decimal(v) for code, v in models.items()},
+    )
 
 
 @pytest.fixture
@@ -26,14 +33,28 @@ def metrics_csv(tmp_path):
         path = tmp_path / "metrics.csv"
         path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
         return path
+
     return write
 
 
 def test_category_totals_and_aggregates():
-    report = compute(line("1000", legacy_payments="400", foundational_spending="50", ffs_pay_for_performance="100",
-                          traditional_shared_savings="120", utilization_shared_savings="30", ffs_shared_risk="80",
-                          procedure_bundles="20", condition_population_payments="10", population_payments="90",
-                          condition_bundles="15", premium_based_payments="60", integrated_finance_delivery="25"))
+    report = compute(
+        line(
+            "1000",
+            legacy_payments="400",
+            foundational_spending="50",
+            ffs_pay_for_performance="100",
+            traditional_shared_savings="120",
+            utilization_shared_savings="30",
+            ffs_shared_risk="80",
+            procedure_bundles="20",
+            condition_population_payments="10",
+            population_payments="90",
+            condition_bundles="15",
+            premium_based_payments="60",
+            integrated_finance_delivery="25",
+        )
+    )
     d = report.dollars
     assert len(d) == 19 and list(d) == [m.code for m in ADOPTION_METRICS]
     assert d["category-2-total"] == 150
@@ -105,8 +126,13 @@ def test_report_cli_text_and_json(metrics_csv, igkit):
     assert com["category-3-total"]["dollars"] == 350 and com["category-3-total"]["percent"] == 35
     assert com["categories-3-4-total"]["percent"] == 45
     assert com["total-paid"]["percent"] is None
-    assert data["commercial"]["cross_check"] == {"numerator_sum": 1000, "total_paid": 1000, "difference": 0,
-                                                 "result": "balanced", "explanation": None}
+    assert data["commercial"]["cross_check"] == {
+        "numerator_sum": 1000,
+        "total_paid": 1000,
+        "difference": 0,
+        "result": "balanced",
+        "explanation": None,
+    }
     assert data["medicare"]["period"] == {"start": "2019-07-01", "end": "2020-06-30"}
     assert data["medicare"]["cross_check"]["result"] == "numerators-exceed-total"
     assert data["medicaid"]["cross_check"]["difference"] == -480
@@ -119,14 +145,20 @@ def test_report_cli_text_and_json(metrics_csv, igkit):
     assert row10.endswith("35.0%") and "$350.00" in row10
 
 
-@pytest.mark.parametrize("row,fragment", [
-    ("dental,2019-01-01,2019-12-31,1,,,,,,", "unknown line of business 'dental'"),
-    ("commercial,2019-01-01,2019-06-30,1,,,,,,", "period 2019-01-01..2019-06-30 is not 12 months; expected period_end 2019-12-31"),
-    ("commercial,2019-13-01,2019-12-31,1,,,,,,", "period_start '2019-13-01' is not a date"),
-    ("commercial,2019-01-01,2019-12-31,,,,,,,", "total_paid is empty"),
-    ("commercial,2019-01-01,2019-12-31,100,-5,,,,,", "legacy_payments '-5' is negative"),
-    ("commercial,2019-01-01,2019-12-31,100,,,,,x,", "ffs_shared_risk 'x' is not a dollar amount"),
-])
+@pytest.mark.parametrize(
+    "row,fragment",
+    [
+        ("dental,2019-01-01,2019-12-31,1,,,,,,", "unknown line of business 'dental'"),
+        (
+            "commercial,2019-01-01,2019-06-30,1,,,,,,",
+            "period 2019-01-01..2019-06-30 is not 12 months; expected period_end 2019-12-31",
+        ),
+        ("commercial,2019-13-01,2019-12-31,1,,,,,,", "period_start '2019-13-01' is not a date"),
+        ("commercial,2019-01-01,2019-12-31,,,,,,,", "total_paid is empty"),
+        ("commercial,2019-01-01,2019-12-31,100,-5,,,,,", "legacy_payments '-5' is negative"),
+        ("commercial,2019-01-01,2019-12-31,100,,,,,x,", "ffs_shared_risk 'x' is not a dollar amount"),
+    ],
+)
 def test_report_bad_rows(metrics_csv, igkit, tmp_path, row, fragment):
     path = metrics_csv("medicare,2019-01-01,2019-12-31,1,,,,,,", row)
     out = tmp_path / "out.json"
@@ -140,8 +172,10 @@ def test_report_duplicate_line_and_bad_header(metrics_csv, igkit):
     path = metrics_csv("medicaid,2019-01-01,2019-12-31,1,,,,,,", "medicaid,2019-01-01,2019-12-31,1,,,,,,")
     result = igkit("lan", "report", path)
     assert result.code == 2 and f"{path}:3: medicaid appears twice (first on line 2)" in result.err
-    path = metrics_csv("medicaid,2019-01-01,2019-12-31,1,2",
-                       header="line_of_business,period_start,period_end,total_paid,capitation")
+    path = metrics_csv(
+        "medicaid,2019-01-01,2019-12-31,1,2",
+        header="line_of_business,period_start,period_end,total_paid,capitation",
+    )
     result = igkit("lan", "report", path)
     assert result.code == 2 and f"{path}:1: unknown column 'capitation'" in result.err
 
@@ -159,8 +193,9 @@ def test_report_reads_xlsx_with_date_and_number_cells(tmp_path, igkit):
     openpyxl = pytest.importorskip("openpyxl")
     book = openpyxl.Workbook()
     sheet = book.active
-    sheet.append(["line_of_business", "period_start", "period_end", "total_paid", "legacy_payments",
-                  "ffs_shared_risk"])
+    sheet.append(
+        ["line_of_business", "period_start", "period_end", "total_paid", "legacy_payments", "ffs_shared_risk"]
+    )
     sheet.append(["Commercial", dt.datetime(2019, 1, 1), dt.datetime(2019, 12, 31), 1000, 750.5, "$249.50"])
     path = tmp_path / "metrics.xlsx"
     book.save(path)

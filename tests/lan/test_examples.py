@@ -19,10 +19,15 @@ def test_examples_in_the_repo_are_byte_identical_to_a_fresh_build():
 def test_examples_cover_three_lines_and_both_verdicts():
     built = build(REPO)
     adoption = [n for n in built if n.startswith("MeasureReport-lan-apm-adoption-")]
-    assert sorted(adoption) == [f"MeasureReport-lan-apm-adoption-{lob}-2019-01-01.json"
-                                for lob in ("commercial", "medicaid", "medicare-advantage")]
-    nominal = [t for n, t in built.items()
-               if n.startswith("MeasureReport-lan-nominal-risk-") and "-summary-" not in n]
+    assert sorted(adoption) == [
+        f"MeasureReport-lan-apm-adoption-{lob}-2019-01-01.json"
+        for lob in ("commercial", "medicaid", "medicare-advantage")
+    ]
+    nominal = [
+        t
+        for n, t in built.items()
+        if n.startswith("MeasureReport-lan-nominal-risk-") and "-summary-" not in n
+    ]
     assert len(nominal) >= 4
     assert len([n for n in built if "-summary-" in n]) == 3
     assert any('"valueBoolean": true' in t for t in nominal)
@@ -59,9 +64,12 @@ def test_examples_command_writes_checks_and_prunes(tmp_path, igkit):
 def test_examples_follow_the_csv(tmp_path, igkit):
     root = _copy_project(tmp_path)
     contracts = root / "input" / "lan" / "contracts.csv"
-    contracts.write_text(contracts.read_text(encoding="utf-8").replace("Northside ACO,commercial,TCOC,2%",
-                                                                       "Northside ACO,commercial,TCOC,5%"),
-                         encoding="utf-8")
+    contracts.write_text(
+        contracts.read_text(encoding="utf-8").replace(
+            "Northside ACO,commercial,TCOC,2%", "Northside ACO,commercial,TCOC,5%"
+        ),
+        encoding="utf-8",
+    )
     assert igkit("lan", "examples", "--project", root).code == 0
     text = (root / "input" / "examples" / "MeasureReport-lan-nominal-risk-northside-aco.json").read_text()
     assert '"valueBoolean": false' in text

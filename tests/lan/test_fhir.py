@@ -38,13 +38,16 @@ SPEND = tuple(arg for value in SPEND_VALUES for arg in ("--total-spend", value))
 
 @pytest.fixture(scope="module")
 def adoption_bundle():
-    return as_decimal_json(report(LAN / "metrics.csv", "fhir", FhirOptions(date="2020-03-31", payer="Evergreen Health Plan")))
+    return as_decimal_json(
+        report(LAN / "metrics.csv", "fhir", FhirOptions(date="2020-03-31", payer="Evergreen Health Plan"))
+    )
 
 
 @pytest.fixture(scope="module")
 def nominal_bundle():
-    return as_decimal_json(nominal_risk(LAN / "contracts.csv", SPEND_VALUES, "fhir",
-                                        FhirOptions(period="2019-01-01/2019-12-31")))
+    return as_decimal_json(
+        nominal_risk(LAN / "contracts.csv", SPEND_VALUES, "fhir", FhirOptions(period="2019-01-01/2019-12-31"))
+    )
 
 
 def group(resource, code):
@@ -85,8 +88,10 @@ def unbalanced_bundle(tmp_path_factory):
 
 
 def test_adoption_reports_satisfy_every_invariant_but_the_cross_check_warning(adoption_bundle):
-    results = {r["extension"][0]["valueCodeableConcept"]["coding"][0]["code"]: failing("LANAdoptionReport.fsh", r)
-               for r in (e["resource"] for e in adoption_bundle["entry"])}
+    results = {
+        r["extension"][0]["valueCodeableConcept"]["coding"][0]["code"]: failing("LANAdoptionReport.fsh", r)
+        for r in (e["resource"] for e in adoption_bundle["entry"])
+    }
     # the Medicaid worksheet leaves FFS dollars out: only the (warning) cross-check invariant fires
     assert results == {"commercial": set(), "medicare-advantage": set(), "medicaid": {"vbpr-lan-4"}}
 
@@ -96,21 +101,36 @@ def test_unbalanced_reports_only_raise_the_cross_check_warning(unbalanced_bundle
         assert failing("LANAdoptionReport.fsh", entry["resource"]) == {"vbpr-lan-4"}
     severities = {i.key: i.severity for i in invariants("LANAdoptionReport.fsh")}
     assert severities["vbpr-lan-4"] == "warning"
-    assert {k for k, s in severities.items() if s == "error"} == {f"vbpr-lan-{n}" for n in (1, 2, 3, 5, 6, 7, 8)}
+    assert {k for k, s in severities.items() if s == "error"} == {
+        f"vbpr-lan-{n}" for n in (1, 2, 3, 5, 6, 7, 8)
+    }
 
 
-@pytest.mark.parametrize("mutate,expected", [
-    (lambda r: group(r, "category-2-total")["measureScore"].update(value=Decimal(1)), {"vbpr-lan-2", "vbpr-lan-3",
-                                                                                      "vbpr-lan-5"}),
-    (lambda r: group(r, "categories-3-4-total")["measureScore"].update(value=Decimal(1)), {"vbpr-lan-3",
-                                                                                          "vbpr-lan-5"}),
-    (lambda r: group(r, "ffs-shared-risk")["extension"][0]["valueQuantity"].update(value=Decimal(50)),
-     {"vbpr-lan-5"}),
-    (lambda r: r["period"].update(end="2020-01-31"), {"vbpr-lan-7"}),
-    (lambda r: r["extension"][1]["extension"][1]["valueCodeableConcept"]["coding"][0].update(code="numerators-below-total"),
-     {"vbpr-lan-8"}),
-    (lambda r: r["group"].pop(), {"vbpr-lan-1", "vbpr-lan-3"}),
-])
+@pytest.mark.parametrize(
+    "mutate,expected",
+    [
+        (
+            lambda r: group(r, "category-2-total")["measureScore"].update(value=Decimal(1)),
+            {"vbpr-lan-2", "vbpr-lan-3", "vbpr-lan-5"},
+        ),
+        (
+            lambda r: group(r, "categories-3-4-total")["measureScore"].update(value=Decimal(1)),
+            {"vbpr-lan-3", "vbpr-lan-5"},
+        ),
+        (
+            lambda r: group(r, "ffs-shared-risk")["extension"][0]["valueQuantity"].update(value=Decimal(50)),
+            {"vbpr-lan-5"},
+        ),
+        (lambda r: r["period"].update(end="2020-01-31"), {"vbpr-lan-7"}),
+        (
+            lambda r: r["extension"][1]["extension"][1]["valueCodeableConcept"]["coding"][0].update(
+                code="numerators-below-total"
+            ),
+            {"vbpr-lan-8"},
+        ),
+        (lambda r: r["group"].pop(), {"vbpr-lan-1", "vbpr-lan-3"}),
+    ],
+)
 def test_adoption_invariants_catch_mutations(adoption_bundle, mutate, expected):
     medicare = copy.deepcopy(adoption_bundle["entry"][1]["resource"])
     assert failing("LANAdoptionReport.fsh", medicare) == set()
@@ -130,12 +150,17 @@ def test_adoption_cross_check_extension(adoption_bundle, unbalanced_bundle):
 
 
 def contract_reports(bundle):
-    return [e["resource"] for e in bundle["entry"] if e["resource"]["meta"]["profile"] == [NOMINAL_RISK_PROFILE]]
+    return [
+        e["resource"] for e in bundle["entry"] if e["resource"]["meta"]["profile"] == [NOMINAL_RISK_PROFILE]
+    ]
 
 
 def summaries(bundle):
-    return [e["resource"] for e in bundle["entry"]
-            if e["resource"]["meta"]["profile"] == [NOMINAL_RISK_SUMMARY_PROFILE]]
+    return [
+        e["resource"]
+        for e in bundle["entry"]
+        if e["resource"]["meta"]["profile"] == [NOMINAL_RISK_SUMMARY_PROFILE]
+    ]
 
 
 def test_nominal_bundle_structure_and_invariants(nominal_bundle):
@@ -145,37 +170,56 @@ def test_nominal_bundle_structure_and_invariants(nominal_bundle):
     allowed = value_set_codes("LANNominalRiskParameterVS")
     for r in reports:
         assert r["meta"]["profile"] == [NOMINAL_RISK_PROFILE]
-        assert [g["code"]["coding"][0]["code"] for g in r["group"]] == [p.code for p in NOMINAL_RISK_PARAMETERS]
+        assert [g["code"]["coding"][0]["code"] for g in r["group"]] == [
+            p.code for p in NOMINAL_RISK_PARAMETERS
+        ]
         assert {g["code"]["coding"][0]["code"] for g in r["group"]} == allowed
         assert r["date"] == "2019-12-31"  # defaults to the end of the period
         assert failing("LANNominalRisk.fsh", r) == set(), r["id"]
-    meets = {r["extension"][1]["valueIdentifier"]["value"]: r["extension"][3]["valueBoolean"] for r in reports}
-    assert meets == {"Northside ACO": True, "Lakeview Physicians": True, "Riverbend Health Partners": False,
-                     "Summit Primary Care": True, "Harbor Medical Group": False, "Valley Community Health": False,
-                     "Eastside Clinics": False}
+    meets = {
+        r["extension"][1]["valueIdentifier"]["value"]: r["extension"][3]["valueBoolean"] for r in reports
+    }
+    assert meets == {
+        "Northside ACO": True,
+        "Lakeview Physicians": True,
+        "Riverbend Health Partners": False,
+        "Summit Primary Care": True,
+        "Harbor Medical Group": False,
+        "Valley Community Health": False,
+        "Eastside Clinics": False,
+    }
 
 
-@pytest.mark.parametrize("mutate,expected", [
-    (lambda r: r["extension"][3].update(valueBoolean=not r["extension"][3]["valueBoolean"]), {"vbpr-nr-3"}),
-    (lambda r: group(r, "net-risk")["measureScore"].update(value=Decimal(9)), {"vbpr-nr-2"}),
-    (lambda r: group(r, "contract-total-dollars")["measureScore"].update(code="%"), {"vbpr-nr-4"}),
-    (lambda r: r["period"].update(start="2019-02-01"), {"vbpr-nr-5"}),
-    (lambda r: r["group"].pop(), {"vbpr-nr-1"}),
-])
+@pytest.mark.parametrize(
+    "mutate,expected",
+    [
+        (
+            lambda r: r["extension"][3].update(valueBoolean=not r["extension"][3]["valueBoolean"]),
+            {"vbpr-nr-3"},
+        ),
+        (lambda r: group(r, "net-risk")["measureScore"].update(value=Decimal(9)), {"vbpr-nr-2"}),
+        (lambda r: group(r, "contract-total-dollars")["measureScore"].update(code="%"), {"vbpr-nr-4"}),
+        (lambda r: r["period"].update(start="2019-02-01"), {"vbpr-nr-5"}),
+        (lambda r: r["group"].pop(), {"vbpr-nr-1"}),
+    ],
+)
 def test_nominal_invariants_catch_mutations(nominal_bundle, mutate, expected):
     northside = copy.deepcopy(contract_reports(nominal_bundle)[0])
     mutate(northside)
     assert failing("LANNominalRisk.fsh", northside) == expected
 
 
-@pytest.mark.parametrize("row,meets", [
-    ("t,commercial,TCOC,4%,10%,30%,1", True),
-    ("t,commercial,TCOC,4.01%,10%,30%,1", False),
-    ("t,commercial,TCOC,4%,10%,29.99%,1", False),
-    ("t,commercial,TCOC,4%,9.99%,30%,1", False),
-    ("r,medicare,% Revenue,4%,20%,40%,1", True),
-    ("r,medicare,% Revenue,4%,19.99%,40%,1", False),
-])
+@pytest.mark.parametrize(
+    "row,meets",
+    [
+        ("t,commercial,TCOC,4%,10%,30%,1", True),
+        ("t,commercial,TCOC,4.01%,10%,30%,1", False),
+        ("t,commercial,TCOC,4%,10%,29.99%,1", False),
+        ("t,commercial,TCOC,4%,9.99%,30%,1", False),
+        ("r,medicare,% Revenue,4%,20%,40%,1", True),
+        ("r,medicare,% Revenue,4%,19.99%,40%,1", False),
+    ],
+)
 def test_profile_threshold_agrees_with_the_tool_at_the_edges(contracts_csv, row, meets):
     text = nominal_risk(contracts_csv(row), SPEND_VALUES, "fhir", FhirOptions(period="2019-01-01/2019-12-31"))
     report = contract_reports(as_decimal_json(text))[0]
@@ -188,8 +232,21 @@ def test_profile_threshold_agrees_with_the_tool_at_the_edges(contracts_csv, row,
 
 def test_fhir_output_is_deterministic(contracts_csv, igkit, tmp_path):
     path = contracts_csv("Same Name,commercial,TCOC,2%,10%,50%,1", "same name!,commercial,TCOC,2%,10%,50%,1")
-    runs = [igkit("lan", "nominal-risk", path, *SPEND, "--format", "fhir", "--period", "2019-01-01/2019-12-31",
-                  "--date", "2020-02-01").out for _ in range(2)]
+    runs = [
+        igkit(
+            "lan",
+            "nominal-risk",
+            path,
+            *SPEND,
+            "--format",
+            "fhir",
+            "--period",
+            "2019-01-01/2019-12-31",
+            "--date",
+            "2020-02-01",
+        ).out
+        for _ in range(2)
+    ]
     assert runs[0] == runs[1]
     ids = [e["resource"]["id"] for e in json.loads(runs[0])["entry"]]
     assert ids[:2] == ["lan-nominal-risk-same-name", "lan-nominal-risk-same-name-2"]
@@ -210,14 +267,19 @@ def test_codesystem_fsh_matches_the_catalog():
     for parameter in NOMINAL_RISK_PARAMETERS:
         assert concepts[parameter.code]["Properties"][0].endswith(", parameter")
     assert set(concepts) == {m.code for m in ADOPTION_METRICS} | {p.code for p in NOMINAL_RISK_PARAMETERS} | {
-        "meets-nominal-risk", "nominal-risk-meets-dollars", "nominal-risk-not-meets-dollars"}
+        "meets-nominal-risk",
+        "nominal-risk-meets-dollars",
+        "nominal-risk-not-meets-dollars",
+    }
     assert concepts["nominal-risk-meets-dollars"]["Properties"][0].endswith(", summary")
 
 
 def test_nominal_summaries(nominal_bundle):
     found = summaries(nominal_bundle)
-    assert [s["id"] for s in found] == [f"lan-nominal-risk-summary-{lob}-2019-01-01"
-                                        for lob in ("commercial", "medicare-advantage", "medicaid")]
+    assert [s["id"] for s in found] == [
+        f"lan-nominal-risk-summary-{lob}-2019-01-01"
+        for lob in ("commercial", "medicare-advantage", "medicaid")
+    ]
     allowed = value_set_codes("LANNominalRiskSummaryMetricVS")
     for summary in found:
         assert {g["code"]["coding"][0]["code"] for g in summary["group"]} == allowed
@@ -226,20 +288,29 @@ def test_nominal_summaries(nominal_bundle):
     assert group(commercial, "total-paid")["measureScore"]["value"] == Decimal(1500000000)
     assert group(commercial, "ffs-shared-risk")["measureScore"]["value"] == Decimal(70550000)
     assert group(commercial, "nominal-risk-meets-dollars")["measureScore"]["value"] == Decimal(60750000)
-    assert group(commercial, "nominal-risk-meets-dollars")["extension"][0]["valueQuantity"]["value"] == Decimal("4.05")
+    assert group(commercial, "nominal-risk-meets-dollars")["extension"][0]["valueQuantity"][
+        "value"
+    ] == Decimal("4.05")
     ids = {r["id"] for r in contract_reports(nominal_bundle)}
     refs = [ref["reference"] for s in found for ref in s["evaluatedResource"]]
     assert sorted(refs) == sorted(f"MeasureReport/{i}" for i in ids)  # every contract, in its own line
 
 
-@pytest.mark.parametrize("mutate,expected", [
-    (lambda r: group(r, "nominal-risk-meets-dollars")["measureScore"].update(value=Decimal(1)),
-     {"vbpr-nrs-2", "vbpr-nrs-3"}),
-    (lambda r: group(r, "ffs-shared-risk")["extension"][0]["valueQuantity"].update(value=Decimal(1)),
-     {"vbpr-nrs-3"}),
-    (lambda r: r["period"].update(end="2019-12-30"), {"vbpr-nrs-5"}),
-    (lambda r: r["group"].pop(), {"vbpr-nrs-1", "vbpr-nrs-2"}),
-])
+@pytest.mark.parametrize(
+    "mutate,expected",
+    [
+        (
+            lambda r: group(r, "nominal-risk-meets-dollars")["measureScore"].update(value=Decimal(1)),
+            {"vbpr-nrs-2", "vbpr-nrs-3"},
+        ),
+        (
+            lambda r: group(r, "ffs-shared-risk")["extension"][0]["valueQuantity"].update(value=Decimal(1)),
+            {"vbpr-nrs-3"},
+        ),
+        (lambda r: r["period"].update(end="2019-12-30"), {"vbpr-nrs-5"}),
+        (lambda r: r["group"].pop(), {"vbpr-nrs-1", "vbpr-nrs-2"}),
+    ],
+)
 def test_summary_invariants_catch_mutations(nominal_bundle, mutate, expected):
     summary = copy.deepcopy(summaries(nominal_bundle)[0])
     mutate(summary)
@@ -247,8 +318,12 @@ def test_summary_invariants_catch_mutations(nominal_bundle, mutate, expected):
 
 
 def test_summary_only_for_lines_with_a_total_spend(contracts_csv):
-    text = nominal_risk(contracts_csv("a,commercial,TCOC,2%,10%,50%,100"), ("commercial=0",), "fhir",
-                        FhirOptions(period="2019-01-01/2019-12-31"))
+    text = nominal_risk(
+        contracts_csv("a,commercial,TCOC,2%,10%,50%,100"),
+        ("commercial=0",),
+        "fhir",
+        FhirOptions(period="2019-01-01/2019-12-31"),
+    )
     bundle = as_decimal_json(text)
     only = summaries(bundle)
     assert [s["id"] for s in only] == ["lan-nominal-risk-summary-commercial-2019-01-01"]
@@ -272,8 +347,10 @@ def test_codings_use_the_code_system_displays(adoption_bundle, nominal_bundle):
 
 _dollars = st.decimals(min_value=0, max_value=10**10, places=2)
 # percentages, with the threshold values and their neighbours drawn often
-_pct = st.one_of(st.sampled_from([Decimal(v) for v in ("0", "3", "4", "4.01", "8", "10", "29.99", "30", "100")]),
-                 st.decimals(min_value=0, max_value=100, places=3))
+_pct = st.one_of(
+    st.sampled_from([Decimal(v) for v in ("0", "3", "4", "4.01", "8", "10", "29.99", "30", "100")]),
+    st.decimals(min_value=0, max_value=100, places=3),
+)
 _context = lan_fhir.ReportContext(dt.date(2019, 1, 1), dt.date(2019, 12, 31))
 
 
@@ -282,8 +359,9 @@ _context = lan_fhir.ReportContext(dt.date(2019, 1, 1), dt.date(2019, 12, 31))
 def test_any_adoption_report_meets_its_profile(models, total):
     numerator_sum = sum(models.values(), Decimal(0))
     total_paid = numerator_sum if total is None else total  # balanced, or any total
-    report_ = compute(LineInput(LineOfBusiness.MEDICAID, dt.date(2019, 1, 1), dt.date(2019, 12, 31), total_paid,
-                                models))
+    report_ = compute(
+        LineInput(LineOfBusiness.MEDICAID, dt.date(2019, 1, 1), dt.date(2019, 12, 31), total_paid, models)
+    )
     resource = as_decimal_json(dumps(lan_fhir.adoption_report(report_, _context)))
     expected = set() if numerator_sum == total_paid else {"vbpr-lan-4"}
     assert failing("LANAdoptionReport.fsh", resource) == expected

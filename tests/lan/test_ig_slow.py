@@ -71,11 +71,38 @@ def test_generated_fhir_output_validates(compiled, validator_ready, igkit, tmp_p
     lan = REPO / "input" / "lan"
     bundles = []
     for args, name in (
-        (("lan", "report", lan / "metrics.csv", "--format", "fhir", "--payer", "Evergreen Health Plan",
-          "--payer-ref", "Organization/evergreen-health-plan"), "adoption.json"),
-        (("lan", "nominal-risk", lan / "contracts.csv", "--total-spend", "commercial=1500000000",
-          "--total-spend", "medicare=900000000", "--total-spend", "medicaid=400000000", "--format", "fhir",
-          "--period", "2019-01-01/2019-12-31"), "nominal.json"),
+        (
+            (
+                "lan",
+                "report",
+                lan / "metrics.csv",
+                "--format",
+                "fhir",
+                "--payer",
+                "Evergreen Health Plan",
+                "--payer-ref",
+                "Organization/evergreen-health-plan",
+            ),
+            "adoption.json",
+        ),
+        (
+            (
+                "lan",
+                "nominal-risk",
+                lan / "contracts.csv",
+                "--total-spend",
+                "commercial=1500000000",
+                "--total-spend",
+                "medicare=900000000",
+                "--total-spend",
+                "medicaid=400000000",
+                "--format",
+                "fhir",
+                "--period",
+                "2019-01-01/2019-12-31",
+            ),
+            "nominal.json",
+        ),
     ):
         path = tmp_path / name
         assert igkit(*args, "--output", path).code == 0
@@ -99,8 +126,11 @@ def test_generated_fhir_output_validates(compiled, validator_ready, igkit, tmp_p
 
 def test_unbalanced_report_validates_with_the_cross_check_warning(compiled, validator_ready, igkit, tmp_path):
     metrics = tmp_path / "metrics.csv"
-    metrics.write_text("line_of_business,period_start,period_end,total_paid,legacy_payments\n"
-                       "medicaid,2019-01-01,2019-12-31,1000,999.99\n", encoding="utf-8")
+    metrics.write_text(
+        "line_of_business,period_start,period_end,total_paid,legacy_payments\n"
+        "medicaid,2019-01-01,2019-12-31,1000,999.99\n",
+        encoding="utf-8",
+    )
     bundle_path = tmp_path / "bundle.json"
     assert igkit("lan", "report", metrics, "--format", "fhir", "--output", bundle_path).code == 0
     resource = json.loads(bundle_path.read_text(encoding="utf-8"))["entry"][0]["resource"]
@@ -113,17 +143,29 @@ def test_unbalanced_report_validates_with_the_cross_check_warning(compiled, vali
 
 
 EXPECTED = yaml.safe_load((REPO / "fsh" / "examples-invalid" / "LAN-expected-issues.yaml").read_text())
+
+
 # Issues the HL7 validator reports but igkit's native validator does not check yet.
 @pytest.fixture(scope="module")
 def invalid_results(compiled, validator_ready):
     from igkit.cli import main  # the igkit fixture is function-scoped: call the CLI directly
 
-    files = [compiled / "fsh-generated" / "resources" / ("-".join(key.split("/")) + ".json") for key in EXPECTED]
+    files = [
+        compiled / "fsh-generated" / "resources" / ("-".join(key.split("/")) + ".json") for key in EXPECTED
+    ]
     assert all(f.exists() for f in files)
     out = compiled / "invalid-validation.json"
     try:
-        main(["validate", "--load", str(compiled / "fsh-generated" / "resources"), "--output", str(out),
-              *map(str, files)])
+        main(
+            [
+                "validate",
+                "--load",
+                str(compiled / "fsh-generated" / "resources"),
+                "--output",
+                str(out),
+                *map(str, files),
+            ]
+        )
     except SystemExit:
         pass
     return _issues_from(out)
@@ -134,14 +176,20 @@ def _issues_from(out: Path, default: str = "") -> dict[str, list[dict]]:
     outcomes = [e["resource"] for e in data["entry"]] if data["resourceType"] == "Bundle" else [data]
     found: dict[str, list[dict]] = {}
     for outcome in outcomes:
-        file = next((e["valueString"] for e in outcome.get("extension", []) if e["url"].endswith("-file")),
-                    default)  # one file validated: a single OperationOutcome, maybe without its name
+        file = next(
+            (e["valueString"] for e in outcome.get("extension", []) if e["url"].endswith("-file")), default
+        )  # one file validated: a single OperationOutcome, maybe without its name
         issues = []
         for issue in outcome.get("issue", []):
             ext = {e["url"].rsplit("-", 1)[-1]: e.get("valueCode") for e in issue.get("extension", [])}
-            issues.append({"severity": issue["severity"], "id": ext.get("id"),
-                           "text": issue.get("details", {}).get("text", ""),
-                           "expression": (issue.get("expression") or [""])[0]})
+            issues.append(
+                {
+                    "severity": issue["severity"],
+                    "id": ext.get("id"),
+                    "text": issue.get("details", {}).get("text", ""),
+                    "expression": (issue.get("expression") or [""])[0],
+                }
+            )
         found[Path(file).name] = issues
     return found
 
@@ -152,7 +200,11 @@ def test_invalid_example_raises_its_expected_issues(invalid_results, key):
     issues = invalid_results["-".join(key.split("/")) + ".json"]
     for want in spec["issues"]:
         if "invariant" in want:
-            hits = [i for i in issues if i["severity"] == want["severity"] and f"{want['invariant']}:" in i["text"]]
+            hits = [
+                i
+                for i in issues
+                if i["severity"] == want["severity"] and f"{want['invariant']}:" in i["text"]
+            ]
         else:
             hits = [i for i in issues if i["severity"] == want["severity"] and i["id"] == want["message-id"]]
         hits = [i for i in hits if i["expression"].startswith(want.get("location", ""))]

@@ -12,13 +12,26 @@ from hypothesis import strategies as st
 from igkit.lan.catalog import ContractType, LineOfBusiness
 from igkit.lan.nominal import Contract, evaluate, read_contracts
 
-SPEND = ["--total-spend", "commercial=1000000", "--total-spend", "medicare=2,000,000",
-         "--total-spend", "medicaid=$500,000"]
+SPEND = [
+    "--total-spend",
+    "commercial=1000000",
+    "--total-spend",
+    "medicare=2,000,000",
+    "--total-spend",
+    "medicaid=$500,000",
+]
 
 
 def contract(risk_min="2", risk_max="10", share="50", ctype=ContractType.TCOC, dollars="100") -> Contract:
-    return Contract("c", LineOfBusiness.COMMERCIAL, ctype, Decimal(risk_min), Decimal(risk_max),
-                    Decimal(share), Decimal(dollars))
+    return Contract(
+        "c",
+        LineOfBusiness.COMMERCIAL,
+        ctype,
+        Decimal(risk_min),
+        Decimal(risk_max),
+        Decimal(share),
+        Decimal(dollars),
+    )
 
 
 def test_net_risk_is_risk_max_times_share():
@@ -27,7 +40,9 @@ def test_net_risk_is_risk_max_times_share():
     assert contract(risk_max="1.5", share="33.3").net_risk == Decimal("0.4995")
 
 
-@pytest.mark.parametrize("risk_min,meets", [("3.99", True), ("4", True), ("4.0", True), ("4.01", False), ("5", False)])
+@pytest.mark.parametrize(
+    "risk_min,meets", [("3.99", True), ("4", True), ("4.0", True), ("4.01", False), ("5", False)]
+)
 def test_risk_minimum_at_most_4_percent(risk_min, meets):
     assert contract(risk_min=risk_min).meets is meets
 
@@ -38,24 +53,30 @@ def test_provider_share_at_least_30_percent(share, meets):
     assert contract(share=share, risk_max="20").meets is meets
 
 
-@pytest.mark.parametrize("risk_max,share,meets", [
-    ("10", "30", True),  # exactly 3%
-    ("6", "50", True),  # exactly 3%
-    ("9.99", "30", False),  # 2.997%
-    ("5.98", "50", False),  # 2.99%
-    ("10.01", "30", True),
-])
+@pytest.mark.parametrize(
+    "risk_max,share,meets",
+    [
+        ("10", "30", True),  # exactly 3%
+        ("6", "50", True),  # exactly 3%
+        ("9.99", "30", False),  # 2.997%
+        ("5.98", "50", False),  # 2.99%
+        ("10.01", "30", True),
+    ],
+)
 def test_tcoc_net_risk_at_least_3_percent(risk_max, share, meets):
     assert contract(risk_max=risk_max, share=share).meets is meets
 
 
-@pytest.mark.parametrize("risk_max,share,meets", [
-    ("16", "50", True),  # exactly 8%
-    ("20", "40", True),  # exactly 8%
-    ("15.98", "50", False),  # 7.99%
-    ("10", "50", False),  # 5%: would meet as TCOC
-    ("26.67", "30", True),  # 8.001%
-])
+@pytest.mark.parametrize(
+    "risk_max,share,meets",
+    [
+        ("16", "50", True),  # exactly 8%
+        ("20", "40", True),  # exactly 8%
+        ("15.98", "50", False),  # 7.99%
+        ("10", "50", False),  # 5%: would meet as TCOC
+        ("26.67", "30", True),  # 8.001%
+    ],
+)
 def test_percent_of_revenue_net_risk_at_least_8_percent(risk_max, share, meets):
     assert contract(risk_max=risk_max, share=share, ctype=ContractType.PERCENT_REVENUE).meets is meets
 
@@ -80,25 +101,39 @@ def test_contracts_at_the_thresholds_from_csv(contracts_csv, igkit):
     assert result.code == 0, result.err
     data = json.loads(result.out)
     meets = {c["contract"]: c["meets"] for c in data["contracts"]}
-    assert meets == {"at-all-thresholds": True, "revenue-at-8": True, "revenue-below-8": False,
-                     "tcoc-below-3": False, "min-too-high": False, "share-too-low": False}
+    assert meets == {
+        "at-all-thresholds": True,
+        "revenue-at-8": True,
+        "revenue-below-8": False,
+        "tcoc-below-3": False,
+        "min-too-high": False,
+        "share-too-low": False,
+    }
     net = {c["contract"]: c["net_risk"] for c in data["contracts"]}
     assert net["at-all-thresholds"] == 3 and net["revenue-at-8"] == 8
     assert net["revenue-below-8"] == pytest.approx(7.996)
-    assert data["contracts"][1] == {"contract": "revenue-at-8", "line_of_business": "commercial",
-                                    "contract_type": "% Revenue", "net_risk": 8, "meets": True}
+    assert data["contracts"][1] == {
+        "contract": "revenue-at-8",
+        "line_of_business": "commercial",
+        "contract_type": "% Revenue",
+        "net_risk": 8,
+        "meets": True,
+    }
 
 
 def test_summary_arithmetic(contracts_csv, tmp_path):
     path = contracts_csv(
-        "a,commercial,TCOC,2%,10%,50%,\"$100,000\"",
+        'a,commercial,TCOC,2%,10%,50%,"$100,000"',
         "b,commercial,TCOC,5%,10%,50%,50000",
-        "c,Medicare,% Revenue,2%,20%,50%,\"250,000.50\"",
+        'c,Medicare,% Revenue,2%,20%,50%,"250,000.50"',
         "d,medicaid,TCOC,2%,2%,50%,125000",
     )
     contracts = read_contracts(path)
-    spend = {LineOfBusiness.COMMERCIAL: Decimal(1000000), LineOfBusiness.MEDICARE: Decimal(2000000),
-             LineOfBusiness.MEDICAID: Decimal(500000)}
+    spend = {
+        LineOfBusiness.COMMERCIAL: Decimal(1000000),
+        LineOfBusiness.MEDICARE: Decimal(2000000),
+        LineOfBusiness.MEDICAID: Decimal(500000),
+    }
     result = evaluate(path, contracts, spend)
     com = result.lines[LineOfBusiness.COMMERCIAL]
     assert (com.meets_dollars, com.not_meets_dollars, com.dollars) == (100000, 50000, 150000)
@@ -120,18 +155,39 @@ def test_summary_arithmetic(contracts_csv, tmp_path):
 
 def test_json_summary_keys_and_unrounded_percents(contracts_csv, igkit):
     path = contracts_csv("a,commercial,TCOC,2%,10%,50%,100000", "b,medicare,TCOC,2%,10%,10%,1")
-    result = igkit("lan", "nominal-risk", path, "--total-spend", "commercial=300000",
-                   "--total-spend", "medicare=3", "--format", "json")
+    result = igkit(
+        "lan",
+        "nominal-risk",
+        path,
+        "--total-spend",
+        "commercial=300000",
+        "--total-spend",
+        "medicare=3",
+        "--format",
+        "json",
+    )
     assert result.code == 0, result.err
     summary = json.loads(result.out)["summary"]
     assert list(summary) == ["commercial", "medicare", "medicaid", "total"]
-    assert set(summary["commercial"]) == {"meets_dollars", "meets_percent", "not_meets_dollars",
-                                          "not_meets_percent", "dollars", "percent"}
+    assert set(summary["commercial"]) == {
+        "meets_dollars",
+        "meets_percent",
+        "not_meets_dollars",
+        "not_meets_percent",
+        "dollars",
+        "percent",
+    }
     assert summary["commercial"]["meets_percent"] == pytest.approx(100 / 3, rel=1e-15)
     assert summary["medicare"]["not_meets_percent"] == pytest.approx(100 / 3, rel=1e-15)
     # no total spend and no contracts for medicaid: zero dollars, percents not computable
-    assert summary["medicaid"] == {"meets_dollars": 0, "meets_percent": None, "not_meets_dollars": 0,
-                                   "not_meets_percent": None, "dollars": 0, "percent": None}
+    assert summary["medicaid"] == {
+        "meets_dollars": 0,
+        "meets_percent": None,
+        "not_meets_dollars": 0,
+        "not_meets_percent": None,
+        "dollars": 0,
+        "percent": None,
+    }
     assert summary["total"]["dollars"] == 100001
     assert summary["total"]["percent"] == pytest.approx(100001 * 100 / 300003)
 
@@ -146,8 +202,9 @@ def test_zero_total_spend_is_not_computable(contracts_csv, igkit):
 
 
 def test_text_output_aligned_with_one_decimal(contracts_csv, igkit):
-    path = contracts_csv("Alpha ACO,commercial,TCOC,2%,10%,50%,\"$48,500,000\"",
-                         "B,commercial,% Revenue,3%,20%,40%,1")
+    path = contracts_csv(
+        'Alpha ACO,commercial,TCOC,2%,10%,50%,"$48,500,000"', "B,commercial,% Revenue,3%,20%,40%,1"
+    )
     result = igkit("lan", "nominal-risk", path, "--total-spend", "commercial=300000000")
     assert result.code == 0, result.err
     lines = result.out.splitlines()
@@ -180,14 +237,32 @@ def test_xlsx_input(tmp_path, igkit):
     openpyxl = pytest.importorskip("openpyxl")
     book = openpyxl.Workbook()
     sheet = book.active
-    sheet.append(["Contract", "Line of Business", "Contract Type", "Risk Min", "Risk Max", "Provider Share",
-                  "Total Dollars"])
+    sheet.append(
+        [
+            "Contract",
+            "Line of Business",
+            "Contract Type",
+            "Risk Min",
+            "Risk Max",
+            "Provider Share",
+            "Total Dollars",
+        ]
+    )
     sheet.append(["x", "Commercial", "TCOC", 0.04, 0.1, 0.3, 1000])  # percent cells hold fractions
     sheet.append(["y", "Medicaid", "% Revenue", "2%", "20%", "39%", "$2,000"])
     path = tmp_path / "contracts.xlsx"
     book.save(path)
-    result = igkit("lan", "nominal-risk", path, "--total-spend", "commercial=10000", "--total-spend",
-                   "medicaid=10000", "--format", "json")
+    result = igkit(
+        "lan",
+        "nominal-risk",
+        path,
+        "--total-spend",
+        "commercial=10000",
+        "--total-spend",
+        "medicaid=10000",
+        "--format",
+        "json",
+    )
     assert result.code == 0, result.err
     data = json.loads(result.out)
     assert [(c["contract"], c["meets"]) for c in data["contracts"]] == [("x", True), ("y", False)]
@@ -201,12 +276,17 @@ def test_damaged_xlsx(tmp_path, igkit):
     assert result.code == 2 and "broken.xlsx: cannot read the workbook" in result.err
 
 
-
 _pct = st.decimals(min_value=0, max_value=100, places=2)
 _contract = st.builds(
-    Contract, name=st.just("c"), line_of_business=st.sampled_from(list(LineOfBusiness)),
-    contract_type=st.sampled_from(list(ContractType)), risk_min=_pct, risk_max=_pct, provider_share=_pct,
-    total_dollars=st.decimals(min_value=0, max_value=10**9, places=2))
+    Contract,
+    name=st.just("c"),
+    line_of_business=st.sampled_from(list(LineOfBusiness)),
+    contract_type=st.sampled_from(list(ContractType)),
+    risk_min=_pct,
+    risk_max=_pct,
+    provider_share=_pct,
+    total_dollars=st.decimals(min_value=0, max_value=10**9, places=2),
+)
 
 
 @settings(max_examples=60, deadline=None)
@@ -225,7 +305,13 @@ def test_summary_adds_up_for_any_contracts(contracts, spend):
     # a contract that meets keeps meeting when its risk terms get stronger for the provider
     for c in contracts:
         if c.meets:
-            stronger = Contract(c.name, c.line_of_business, c.contract_type, c.risk_min / 2,
-                                min(Decimal(100), c.risk_max * 2), min(Decimal(100), c.provider_share * 2),
-                                c.total_dollars)
+            stronger = Contract(
+                c.name,
+                c.line_of_business,
+                c.contract_type,
+                c.risk_min / 2,
+                min(Decimal(100), c.risk_max * 2),
+                min(Decimal(100), c.provider_share * 2),
+                c.total_dollars,
+            )
             assert stronger.meets

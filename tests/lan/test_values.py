@@ -16,10 +16,18 @@ from igkit.lan.values import (
 )
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("1234", Decimal(1234)), ("1,234.50", Decimal("1234.50")), ("$1,250,000", Decimal(1250000)),
-    ("$ 12", Decimal(12)), (" 0 ", Decimal(0)), ("0.10", Decimal("0.10")), (1500, Decimal(1500)),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("1234", Decimal(1234)),
+        ("1,234.50", Decimal("1234.50")),
+        ("$1,250,000", Decimal(1250000)),
+        ("$ 12", Decimal(12)),
+        (" 0 ", Decimal(0)),
+        ("0.10", Decimal("0.10")),
+        (1500, Decimal(1500)),
+    ],
+)
 def test_money_accepts_plain_separated_and_dollar_sign(text, expected):
     assert parse_money(text) == expected
 
@@ -42,10 +50,20 @@ def test_money_round_trips_formatted_amounts(value):
     assert parse_money(f"{value:.2f}") == value
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("1%", Decimal(1)), ("1.5 %", Decimal("1.5")), ("0.015", Decimal("1.5")), ("30%", Decimal(30)),
-    ("0.3", Decimal(30)), ("100%", Decimal(100)), ("0", Decimal(0)), ("1", Decimal(100)), (0.04, Decimal(4)),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("1%", Decimal(1)),
+        ("1.5 %", Decimal("1.5")),
+        ("0.015", Decimal("1.5")),
+        ("30%", Decimal(30)),
+        ("0.3", Decimal(30)),
+        ("100%", Decimal(100)),
+        ("0", Decimal(0)),
+        ("1", Decimal(100)),
+        (0.04, Decimal(4)),
+    ],
+)
 def test_percent_forms(text, expected):
     assert parse_percent(text) == expected
 
@@ -61,10 +79,15 @@ def test_percent_message_names_the_range():
         parse_percent("150%")
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("commercial", LineOfBusiness.COMMERCIAL), ("Commercial", LineOfBusiness.COMMERCIAL),
-    ("MEDICARE", LineOfBusiness.MEDICARE), ("Medicaid", LineOfBusiness.MEDICAID),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("commercial", LineOfBusiness.COMMERCIAL),
+        ("Commercial", LineOfBusiness.COMMERCIAL),
+        ("MEDICARE", LineOfBusiness.MEDICARE),
+        ("Medicaid", LineOfBusiness.MEDICAID),
+    ],
+)
 def test_line_of_business_is_case_insensitive(text, expected):
     assert parse_line_of_business(text) is expected
 
@@ -74,10 +97,16 @@ def test_unknown_line_of_business():
         parse_line_of_business("dental")
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("TCOC", ContractType.TCOC), ("tcoc", ContractType.TCOC), ("% Revenue", ContractType.PERCENT_REVENUE),
-    ("%  revenue", ContractType.PERCENT_REVENUE), ("percent-revenue", ContractType.PERCENT_REVENUE),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("TCOC", ContractType.TCOC),
+        ("tcoc", ContractType.TCOC),
+        ("% Revenue", ContractType.PERCENT_REVENUE),
+        ("%  revenue", ContractType.PERCENT_REVENUE),
+        ("percent-revenue", ContractType.PERCENT_REVENUE),
+    ],
+)
 def test_contract_types(text, expected):
     assert parse_contract_type(text) is expected
 
@@ -87,10 +116,13 @@ def test_unknown_contract_type():
         parse_contract_type("capitation")
 
 
-@pytest.mark.parametrize("start,end", [
-    (dt.date(2019, 1, 1), dt.date(2019, 12, 31)),
-    (dt.date(2019, 7, 1), dt.date(2020, 6, 30)),
-    (dt.date(2020, 3, 1), dt.date(2021, 2, 28)),
-])
+@pytest.mark.parametrize(
+    "start,end",
+    [
+        (dt.date(2019, 1, 1), dt.date(2019, 12, 31)),
+        (dt.date(2019, 7, 1), dt.date(2020, 6, 30)),
+        (dt.date(2020, 3, 1), dt.date(2021, 2, 28)),
+    ],
+)
 def test_twelve_months(start, end):
     assert twelve_months_end(start) == end

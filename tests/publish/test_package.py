@@ -60,9 +60,14 @@ def test_shipped_implementation_guide_names_only_shipped_examples(tmp_path):
         {"reference": {"reference": "Patient/pat"}, "exampleBoolean": True},
         {"reference": {"reference": "Patient/invalid-x"}, "exampleBoolean": True},
     ]}}  # fmt: skip
-    project = write_project(tmp_path, {"ImplementationGuide-ig.json": ig,
-                                       "Patient-pat.json": {"resourceType": "Patient", "id": "pat"},
-                                       "Patient-invalid-x.json": {"resourceType": "Patient", "id": "invalid-x"}})
+    project = write_project(
+        tmp_path,
+        {
+            "ImplementationGuide-ig.json": ig,
+            "Patient-pat.json": {"resourceType": "Patient", "id": "pat"},
+            "Patient-invalid-x.json": {"resourceType": "Patient", "id": "invalid-x"},
+        },
+    )
     entries = package_entries(config(), load(project))
     shipped = json.loads(entries["package/ImplementationGuide-ig.json"])
     refs = [r["reference"]["reference"] for r in shipped["definition"]["resource"]]

@@ -173,7 +173,8 @@ def test_internal_links_must_resolve():
 
 
 @pytest.mark.skipif(
-    not Path(__file__).resolve().parents[2].parent.joinpath("shared/conformance/validator-tests").exists(), reason="no validator-tests"
+    not Path(__file__).resolve().parents[2].parent.joinpath("shared/conformance/validator-tests").exists(),
+    reason="no validator-tests",
 )
 def test_internal_links_agree_with_hl7_validator_on_bundle_enrl():
     from igkit.validate.xhtml import check_internal_links, narrative_anchors

@@ -119,8 +119,10 @@ def read_metrics(path: Path) -> tuple[LineInput, ...]:
             start = parse_date(row.get("period_start"), "period_start")
             end = parse_date(row.get("period_end"), "period_end")
             if end != twelve_months_end(start):
-                raise ValueProblem(f"period {start}..{end} is not 12 months; expected period_end "
-                                   f"{twelve_months_end(start)} for period_start {start}")
+                raise ValueProblem(
+                    f"period {start}..{end} is not 12 months; expected period_end "
+                    f"{twelve_months_end(start)} for period_start {start}"
+                )
             total = parse_money(row.get(column_of(DENOMINATOR)), column_of(DENOMINATOR))
             models: dict[str, Decimal] = {}
             for code in NUMERATORS:
@@ -131,8 +133,11 @@ def read_metrics(path: Path) -> tuple[LineInput, ...]:
         except ValueProblem as exc:
             raise table.error(row.line, str(exc)) from None
         if lob in seen:
-            raise table.error(row.line, f"{lob.value} appears twice (first on line {seen[lob]}); expected "
-                              "one row per line of business")
+            raise table.error(
+                row.line,
+                f"{lob.value} appears twice (first on line {seen[lob]}); expected "
+                "one row per line of business",
+            )
         seen[lob] = row.line
         lines.append(LineInput(lob, start, end, total, models, row.line))
     if not lines:

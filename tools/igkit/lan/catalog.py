@@ -53,40 +53,131 @@ class Metric:
 ADOPTION_METRICS: tuple[Metric, ...] = (
     Metric("total-paid", 1, "Total dollars paid", Role.DENOMINATOR),
     Metric("legacy-payments", 2, "Legacy payments (Category 1)", Role.NUMERATOR, ("legacy-payments",)),
-    Metric("foundational-spending", 3, "Foundational spending to improve care (2A)", Role.NUMERATOR,
-           ("foundational-spending",)),
-    Metric("ffs-pay-for-performance", 4, "FFS plus pay-for-performance (2C)", Role.NUMERATOR,
-           ("ffs-pay-for-performance",)),
-    Metric("category-2-total", 5, "Category 2 total", Role.DERIVED, ("2",),
-           ("foundational-spending", "ffs-pay-for-performance")),
-    Metric("traditional-shared-savings", 6, "Traditional shared savings (3A)", Role.NUMERATOR,
-           ("traditional-shared-savings",)),
-    Metric("utilization-shared-savings", 7, "Utilization-based shared savings (3A)", Role.NUMERATOR,
-           ("utilization-shared-savings",)),
+    Metric(
+        "foundational-spending",
+        3,
+        "Foundational spending to improve care (2A)",
+        Role.NUMERATOR,
+        ("foundational-spending",),
+    ),
+    Metric(
+        "ffs-pay-for-performance",
+        4,
+        "FFS plus pay-for-performance (2C)",
+        Role.NUMERATOR,
+        ("ffs-pay-for-performance",),
+    ),
+    Metric(
+        "category-2-total",
+        5,
+        "Category 2 total",
+        Role.DERIVED,
+        ("2",),
+        ("foundational-spending", "ffs-pay-for-performance"),
+    ),
+    Metric(
+        "traditional-shared-savings",
+        6,
+        "Traditional shared savings (3A)",
+        Role.NUMERATOR,
+        ("traditional-shared-savings",),
+    ),
+    Metric(
+        "utilization-shared-savings",
+        7,
+        "Utilization-based shared savings (3A)",
+        Role.NUMERATOR,
+        ("utilization-shared-savings",),
+    ),
     Metric("ffs-shared-risk", 8, "FFS-based shared risk (3B)", Role.NUMERATOR, ("ffs-shared-risk",)),
-    Metric("procedure-bundles", 9, "Procedure-based bundled/episode payments (3B)", Role.NUMERATOR,
-           ("procedure-bundles",)),
-    Metric("category-3-total", 10, "Category 3 total", Role.DERIVED, ("3",),
-           ("traditional-shared-savings", "utilization-shared-savings", "ffs-shared-risk", "procedure-bundles")),
-    Metric("condition-population-payments", 11, "Condition-specific population-based payments (4A)",
-           Role.NUMERATOR, ("condition-population-payments",)),
-    Metric("population-payments", 12, "Population-based payments not condition-specific (4B)",
-           Role.NUMERATOR, ("population-payments",)),
-    Metric("condition-bundles", 13, "Condition-specific bundled/episode payments (4A)", Role.NUMERATOR,
-           ("condition-bundles",)),
-    Metric("premium-based-payments", 14, "Full or percent of premium population-based payments (4B)",
-           Role.NUMERATOR, ("premium-based-payments",)),
-    Metric("integrated-finance-delivery", 15, "Integrated finance and delivery system programs (4C)",
-           Role.NUMERATOR, ("integrated-finance-delivery",)),
-    Metric("category-4-total", 16, "Category 4 total", Role.DERIVED, ("4",),
-           ("condition-population-payments", "population-payments", "condition-bundles",
-            "premium-based-payments", "integrated-finance-delivery")),
-    Metric("legacy-payments-aggregate", 17, "Aggregated: legacy payments (Category 1)", Role.DERIVED, ("1",),
-           ("legacy-payments",)),
-    Metric("categories-2-4-total", 18, "Aggregated: payment reform in Categories 2-4", Role.DERIVED,
-           ("2", "3", "4"), ("category-2-total", "category-3-total", "category-4-total")),
-    Metric("categories-3-4-total", 19, "Aggregated: payment reform in Categories 3 and 4", Role.DERIVED,
-           ("3", "4"), ("category-3-total", "category-4-total")),
+    Metric(
+        "procedure-bundles",
+        9,
+        "Procedure-based bundled/episode payments (3B)",
+        Role.NUMERATOR,
+        ("procedure-bundles",),
+    ),
+    Metric(
+        "category-3-total",
+        10,
+        "Category 3 total",
+        Role.DERIVED,
+        ("3",),
+        ("traditional-shared-savings", "utilization-shared-savings", "ffs-shared-risk", "procedure-bundles"),
+    ),
+    Metric(
+        "condition-population-payments",
+        11,
+        "Condition-specific population-based payments (4A)",
+        Role.NUMERATOR,
+        ("condition-population-payments",),
+    ),
+    Metric(
+        "population-payments",
+        12,
+        "Population-based payments not condition-specific (4B)",
+        Role.NUMERATOR,
+        ("population-payments",),
+    ),
+    Metric(
+        "condition-bundles",
+        13,
+        "Condition-specific bundled/episode payments (4A)",
+        Role.NUMERATOR,
+        ("condition-bundles",),
+    ),
+    Metric(
+        "premium-based-payments",
+        14,
+        "Full or percent of premium population-based payments (4B)",
+        Role.NUMERATOR,
+        ("premium-based-payments",),
+    ),
+    Metric(
+        "integrated-finance-delivery",
+        15,
+        "Integrated finance and delivery system programs (4C)",
+        Role.NUMERATOR,
+        ("integrated-finance-delivery",),
+    ),
+    Metric(
+        "category-4-total",
+        16,
+        "Category 4 total",
+        Role.DERIVED,
+        ("4",),
+        (
+            "condition-population-payments",
+            "population-payments",
+            "condition-bundles",
+            "premium-based-payments",
+            "integrated-finance-delivery",
+        ),
+    ),
+    Metric(
+        "legacy-payments-aggregate",
+        17,
+        "Aggregated: legacy payments (Category 1)",
+        Role.DERIVED,
+        ("1",),
+        ("legacy-payments",),
+    ),
+    Metric(
+        "categories-2-4-total",
+        18,
+        "Aggregated: payment reform in Categories 2-4",
+        Role.DERIVED,
+        ("2", "3", "4"),
+        ("category-2-total", "category-3-total", "category-4-total"),
+    ),
+    Metric(
+        "categories-3-4-total",
+        19,
+        "Aggregated: payment reform in Categories 3 and 4",
+        Role.DERIVED,
+        ("3", "4"),
+        ("category-3-total", "category-4-total"),
+    ),
 )
 
 METRICS_BY_CODE: dict[str, Metric] = {m.code: m for m in ADOPTION_METRICS}
@@ -115,9 +206,14 @@ NOMINAL_RISK_PARAMETERS: tuple[Parameter, ...] = (
 NOMINAL_RISK_SUMMARY_GROUPS: tuple[Parameter, ...] = (
     Parameter("total-paid", "Total dollars paid", "USD"),  # the line's total spend, all categories
     Parameter("ffs-shared-risk", "FFS-based shared risk (3B)", "USD"),
-    Parameter("nominal-risk-meets-dollars", "Shared-risk dollars that meet the LAN nominal risk threshold", "USD"),
-    Parameter("nominal-risk-not-meets-dollars", "Shared-risk dollars that do not meet the LAN nominal risk threshold",
-              "USD"),
+    Parameter(
+        "nominal-risk-meets-dollars", "Shared-risk dollars that meet the LAN nominal risk threshold", "USD"
+    ),
+    Parameter(
+        "nominal-risk-not-meets-dollars",
+        "Shared-risk dollars that do not meet the LAN nominal risk threshold",
+        "USD",
+    ),
 )
 
 
@@ -134,7 +230,9 @@ class LineOfBusiness(str, Enum):
 
     @property
     def label(self) -> str:
-        return {"commercial": "Commercial", "medicare": "Medicare Advantage", "medicaid": "Medicaid"}[self.value]
+        return {"commercial": "Commercial", "medicare": "Medicare Advantage", "medicaid": "Medicaid"}[
+            self.value
+        ]
 
 
 LOB_NAMES: dict[str, LineOfBusiness] = {
@@ -201,9 +299,13 @@ class CrossCheck(str, Enum):
     def explanation(self) -> str:
         """The workbook's common cause for the difference."""
         if self is CrossCheck.EXCEEDS:
-            return ("double counting of APM dollars: when an arrangement combines payment methods, all of "
-                    "its dollars belong to the most advanced (dominant) APM only")
+            return (
+                "double counting of APM dollars: when an arrangement combines payment methods, all of "
+                "its dollars belong to the most advanced (dominant) APM only"
+            )
         if self is CrossCheck.SHORT:
-            return ("fee-for-service dollars left out: Category 2 and 3 APMs are built on FFS, so their "
-                    "dollars include the underlying FFS payments as well as incentives, bonuses or savings")
+            return (
+                "fee-for-service dollars left out: Category 2 and 3 APMs are built on FFS, so their "
+                "dollars include the underlying FFS payments as well as incentives, bonuses or savings"
+            )
         return "the numerators account for exactly 100% of the total dollars paid"

@@ -48,18 +48,38 @@ fhir (a Bundle of LAN Nominal Risk MeasureReports; needs --period).
 
 @lan.command("nominal-risk", help=NOMINAL_HELP)
 @click.argument("contracts", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--total-spend", "total_spend", multiple=True, metavar="LINE=AMOUNT",
-              help="Total spend (all categories) of a line of business, e.g. commercial=1500000000.")
-@click.option("--format", "fmt", type=click.Choice(["text", "csv", "json", "fhir"]), default="text",
-              show_default=True)
-@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="Write here (atomically).")
+@click.option(
+    "--total-spend",
+    "total_spend",
+    multiple=True,
+    metavar="LINE=AMOUNT",
+    help="Total spend (all categories) of a line of business, e.g. commercial=1500000000.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "csv", "json", "fhir"]), default="text", show_default=True
+)
+@click.option(
+    "--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="Write here (atomically)."
+)
 @click.option("--period", help="Reporting period START/END (12 months), e.g. 2019-01-01/2019-12-31 (fhir).")
 @click.option("--date", "date", help="Report date YYYY-MM-DD for fhir (default: the period end).")
 @click.option("--payer", help="Payer name for MeasureReport.reporter.display (fhir).")
-@click.option("--payer-ref", "payer_ref", metavar="Organization/ID",
-              help="Reference to the payer's Organization for MeasureReport.reporter (fhir).")
-def nominal_risk_cmd(contracts: Path, total_spend: tuple[str, ...], fmt: str, output: Path | None,
-                     period: str | None, date: str | None, payer: str | None, payer_ref: str | None) -> None:
+@click.option(
+    "--payer-ref",
+    "payer_ref",
+    metavar="Organization/ID",
+    help="Reference to the payer's Organization for MeasureReport.reporter (fhir).",
+)
+def nominal_risk_cmd(
+    contracts: Path,
+    total_spend: tuple[str, ...],
+    fmt: str,
+    output: Path | None,
+    period: str | None,
+    date: str | None,
+    payer: str | None,
+    payer_ref: str | None,
+) -> None:
     _emit(run.nominal_risk(contracts, total_spend, fmt, FhirOptions(period, date, payer, payer_ref)), output)
 
 
@@ -80,20 +100,33 @@ Formats: text, json, and fhir (a Bundle of LAN APM Adoption Report MeasureReport
 
 @lan.command("report", help=REPORT_HELP)
 @click.argument("metrics", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "fhir"]), default="text", show_default=True)
-@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="Write here (atomically).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "fhir"]), default="text", show_default=True
+)
+@click.option(
+    "--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="Write here (atomically)."
+)
 @click.option("--date", "date", help="Report date YYYY-MM-DD for fhir (default: the period end).")
 @click.option("--payer", help="Payer name for MeasureReport.reporter.display (fhir).")
-@click.option("--payer-ref", "payer_ref", metavar="Organization/ID",
-              help="Reference to the payer's Organization for MeasureReport.reporter (fhir).")
-def report_cmd(metrics: Path, fmt: str, output: Path | None, date: str | None, payer: str | None,
-               payer_ref: str | None) -> None:
+@click.option(
+    "--payer-ref",
+    "payer_ref",
+    metavar="Organization/ID",
+    help="Reference to the payer's Organization for MeasureReport.reporter (fhir).",
+)
+def report_cmd(
+    metrics: Path, fmt: str, output: Path | None, date: str | None, payer: str | None, payer_ref: str | None
+) -> None:
     _emit(run.report(metrics, fmt, FhirOptions(None, date, payer, payer_ref)), output)
 
 
 @lan.command("examples")
-@click.option("--project", "project_dir", type=click.Path(path_type=Path, file_okay=False),
-              help="IG project folder (default: the one around the current folder).")
+@click.option(
+    "--project",
+    "project_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="IG project folder (default: the one around the current folder).",
+)
 @click.option("--check", is_flag=True, help="Only check that input/examples is up to date (exit 1 if not).")
 def examples_cmd(project_dir: Path | None, check: bool) -> None:
     """Regenerate the IG's LAN examples (input/examples) from input/lan (see input/lan/examples.yaml)."""
@@ -103,6 +136,8 @@ def examples_cmd(project_dir: Path | None, check: bool) -> None:
     for line in changes:
         click.echo(line)
     if check and changes:
-        raise IgkitError("input/examples is out of date with input/lan; run `igkit lan examples`.", exit_code=1)
+        raise IgkitError(
+            "input/examples is out of date with input/lan; run `igkit lan examples`.", exit_code=1
+        )
     if not changes:
         click.echo("LAN examples are up to date.")

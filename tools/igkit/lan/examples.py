@@ -41,8 +41,10 @@ class Manifest:
     @classmethod
     def load(cls, path: Path) -> Manifest:
         if not path.is_file():
-            raise IgkitError(f"{path}: missing; it lists the worksheets from which `igkit lan examples` builds "
-                             "the IG's LAN examples.")
+            raise IgkitError(
+                f"{path}: missing; it lists the worksheets from which `igkit lan examples` builds "
+                "the IG's LAN examples."
+            )
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         except yaml.YAMLError as exc:
@@ -53,8 +55,14 @@ class Manifest:
         nominal = data.get("nominal-risk") or []
         if not isinstance(metrics, list) or not isinstance(nominal, list):
             raise IgkitError(f"{path}: 'adoption' and 'nominal-risk' must be lists.")
-        return cls(path.parent, _text(data.get("payer")), _text(data.get("payer-ref")), _text(data.get("date")),
-                   [str(m) for m in metrics], nominal)
+        return cls(
+            path.parent,
+            _text(data.get("payer")),
+            _text(data.get("payer-ref")),
+            _text(data.get("date")),
+            [str(m) for m in metrics],
+            nominal,
+        )
 
 
 def _text(value: object) -> str | None:
@@ -69,7 +77,9 @@ def build(root: Path) -> dict[str, str]:
         bundles.append(run.report(manifest.folder / metrics, "fhir", manifest.options()))
     for job in manifest.nominal:
         if not isinstance(job, dict) or "contracts" not in job:
-            raise IgkitError(f"{root / MANIFEST}: each nominal-risk entry needs 'contracts' (a CSV file name).")
+            raise IgkitError(
+                f"{root / MANIFEST}: each nominal-risk entry needs 'contracts' (a CSV file name)."
+            )
         spend = tuple(f"{lob}={amount}" for lob, amount in (job.get("total-spend") or {}).items())
         options = replace(manifest.options(), period=_text(job.get("period")))
         bundles.append(run.nominal_risk(manifest.folder / str(job["contracts"]), spend, "fhir", options))

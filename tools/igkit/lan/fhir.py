@@ -72,8 +72,10 @@ def coding(system: str, code: str, display: str) -> dict[str, Any]:
 
 
 def line_of_business_extension(lob: LineOfBusiness) -> dict[str, Any]:
-    return {"url": EXT_LINE_OF_BUSINESS,
-            "valueCodeableConcept": {"coding": [coding(LOB_SYSTEM, lob.fhir_code, lob.label)]}}
+    return {
+        "url": EXT_LINE_OF_BUSINESS,
+        "valueCodeableConcept": {"coding": [coding(LOB_SYSTEM, lob.fhir_code, lob.label)]},
+    }
 
 
 def slug(text: str) -> str:
@@ -85,13 +87,20 @@ def _header(resource_id: str, profile: str, narrative: str) -> dict[str, Any]:
         "resourceType": "MeasureReport",
         "id": resource_id,
         "meta": {"profile": [profile]},
-        "text": {"status": "generated", "div": f'<div xmlns="http://www.w3.org/1999/xhtml">{narrative}</div>'},
+        "text": {
+            "status": "generated",
+            "div": f'<div xmlns="http://www.w3.org/1999/xhtml">{narrative}</div>',
+        },
     }
 
 
 def _common(context: ReportContext, measure: str) -> dict[str, Any]:
-    body: dict[str, Any] = {"status": "complete", "type": "summary", "measure": measure,
-                            "date": context.report_date}
+    body: dict[str, Any] = {
+        "status": "complete",
+        "type": "summary",
+        "measure": measure,
+        "date": context.report_date,
+    }
     reporter: dict[str, str] = {}
     if context.payer_ref:
         reporter["reference"] = context.payer_ref
@@ -117,22 +126,34 @@ def adoption_report(report: LineReport, context: ReportContext) -> dict[str, Any
     rows = "".join(
         f"<tr><td>{m.row}</td><td>{html.escape(m.display)}</td><td>{_usd(report.dollars[m.code])}</td>"
         f"<td>{'' if m.code == 'total-paid' else _pct(report.percent(m.code))}</td></tr>"
-        for m in ADOPTION_METRICS)
+        for m in ADOPTION_METRICS
+    )
     narrative = (
         f"<p>LAN APM adoption, {html.escape(lob.label)}, {context.period_start} to {context.period_end}"
         f"{' — ' + html.escape(context.payer) if context.payer else ''}.</p>"
         "<table><tr><th>#</th><th>Metric</th><th>Dollars</th><th>% of total</th></tr>"
         f"{rows}</table><p>Cross-check: {html.escape(report.cross_check.display)} "
-        f"(sum of numerators {_usd(report.numerator_sum)}).</p>")
-    resource = _header(f"lan-apm-adoption-{lob.fhir_code}-{context.period_start.isoformat()}",
-                       ADOPTION_PROFILE, narrative)
+        f"(sum of numerators {_usd(report.numerator_sum)}).</p>"
+    )
+    resource = _header(
+        f"lan-apm-adoption-{lob.fhir_code}-{context.period_start.isoformat()}", ADOPTION_PROFILE, narrative
+    )
     resource["extension"] = [
         line_of_business_extension(lob),
-        {"url": EXT_CROSS_CHECK, "extension": [
-            {"url": "numeratorSum", "valueQuantity": money(report.numerator_sum)},
-            {"url": "result", "valueCodeableConcept": {"coding": [
-                coding(CROSS_CHECK_SYSTEM, report.cross_check.value, report.cross_check.display)]}},
-        ]},
+        {
+            "url": EXT_CROSS_CHECK,
+            "extension": [
+                {"url": "numeratorSum", "valueQuantity": money(report.numerator_sum)},
+                {
+                    "url": "result",
+                    "valueCodeableConcept": {
+                        "coding": [
+                            coding(CROSS_CHECK_SYSTEM, report.cross_check.value, report.cross_check.display)
+                        ]
+                    },
+                },
+            ],
+        },
     ]
     resource.update(_common(context, ADOPTION_MEASURE))
     groups = []
@@ -140,8 +161,12 @@ def adoption_report(report: LineReport, context: ReportContext) -> dict[str, Any
         group: dict[str, Any] = {}
         share = report.percent(metric.code)
         if share is not None and metric.code != "total-paid":
-            group["extension"] = [{"url": EXT_PERCENT_OF_TOTAL,
-                                   "valueQuantity": percent(share.quantize(PERCENT_PLACES, ROUND_HALF_EVEN).normalize())}]
+            group["extension"] = [
+                {
+                    "url": EXT_PERCENT_OF_TOTAL,
+                    "valueQuantity": percent(share.quantize(PERCENT_PLACES, ROUND_HALF_EVEN).normalize()),
+                }
+            ]
         group["code"] = {"coding": [coding(METRIC_SYSTEM, metric.code, metric.display)]}
         group["measureScore"] = money(report.dollars[metric.code])
         groups.append(group)
@@ -177,30 +202,38 @@ def nominal_risk_report(contract: Contract, resource_id: str, context: ReportCon
         f"<p>{html.escape(contract.name)} ({html.escape(contract.line_of_business.label)}, "
         f"{html.escape(contract.contract_type.display)}) {verdict} the LAN nominal risk threshold.</p>"
         "<table><tr><th>Parameter</th><th>Value</th></tr>"
-        + "".join(f"<tr><td>{p.display}</td><td>"
-                  f"{_usd(values[p.code]) if p.unit == 'USD' else str(values[p.code].normalize()) + '%'}</td></tr>"
-                  for p in NOMINAL_RISK_PARAMETERS)
-        + "</table>")
+        + "".join(
+            f"<tr><td>{p.display}</td><td>"
+            f"{_usd(values[p.code]) if p.unit == 'USD' else str(values[p.code].normalize()) + '%'}</td></tr>"
+            for p in NOMINAL_RISK_PARAMETERS
+        )
+        + "</table>"
+    )
     resource = _header(resource_id, NOMINAL_RISK_PROFILE, narrative)
     ctype = contract.contract_type
     resource["extension"] = [
         line_of_business_extension(contract.line_of_business),
         {"url": EXT_CONTRACT, "valueIdentifier": {"value": contract.name}},
-        {"url": EXT_CONTRACT_TYPE,
-         "valueCodeableConcept": {"coding": [coding(CONTRACT_TYPE_SYSTEM, ctype.value, ctype.display)]}},
+        {
+            "url": EXT_CONTRACT_TYPE,
+            "valueCodeableConcept": {"coding": [coding(CONTRACT_TYPE_SYSTEM, ctype.value, ctype.display)]},
+        },
         {"url": EXT_MEETS_NOMINAL_RISK, "valueBoolean": contract.meets},
     ]
     resource.update(_common(context, NOMINAL_RISK_MEASURE))
     resource["group"] = [
-        {"code": {"coding": [coding(METRIC_SYSTEM, p.code, p.display)]},
-         "measureScore": money(values[p.code]) if p.unit == "USD" else percent(values[p.code])}
+        {
+            "code": {"coding": [coding(METRIC_SYSTEM, p.code, p.display)]},
+            "measureScore": money(values[p.code]) if p.unit == "USD" else percent(values[p.code]),
+        }
         for p in NOMINAL_RISK_PARAMETERS
     ]
     return resource
 
 
-def nominal_risk_summary(lob: LineOfBusiness, line: LineSummary, contract_report_ids: list[str],
-                         context: ReportContext) -> dict[str, Any]:
+def nominal_risk_summary(
+    lob: LineOfBusiness, line: LineSummary, contract_report_ids: list[str], context: ReportContext
+) -> dict[str, Any]:
     """The LAN Nominal Risk Summary of one line of business (a row of the workbook's Tab 10 summary).
 
     Needs the line's total spend; percents of it are left out when it is zero (not computable).
@@ -216,12 +249,18 @@ def nominal_risk_summary(lob: LineOfBusiness, line: LineSummary, contract_report
         f"<p>LAN nominal risk summary, {html.escape(lob.label)}, {context.period_start} to {context.period_end}: "
         f"{len(contract_report_ids)} FFS-based shared-risk contract(s).</p>"
         "<table><tr><th>Dollars</th><th>Amount</th><th>% of total spend</th></tr>"
-        + "".join(f"<tr><td>{html.escape(g.display)}</td><td>{_usd(values[g.code])}</td>"
-                  f"<td>{'' if g.code == 'total-paid' else _pct(line.percent_of_spend(values[g.code]))}</td></tr>"
-                  for g in NOMINAL_RISK_SUMMARY_GROUPS)
-        + "</table>")
-    resource = _header(f"lan-nominal-risk-summary-{lob.fhir_code}-{context.period_start.isoformat()}",
-                       NOMINAL_RISK_SUMMARY_PROFILE, narrative)
+        + "".join(
+            f"<tr><td>{html.escape(g.display)}</td><td>{_usd(values[g.code])}</td>"
+            f"<td>{'' if g.code == 'total-paid' else _pct(line.percent_of_spend(values[g.code]))}</td></tr>"
+            for g in NOMINAL_RISK_SUMMARY_GROUPS
+        )
+        + "</table>"
+    )
+    resource = _header(
+        f"lan-nominal-risk-summary-{lob.fhir_code}-{context.period_start.isoformat()}",
+        NOMINAL_RISK_SUMMARY_PROFILE,
+        narrative,
+    )
     resource["extension"] = [line_of_business_extension(lob)]
     resource.update(_common(context, NOMINAL_RISK_SUMMARY_MEASURE))
     groups = []
@@ -229,8 +268,12 @@ def nominal_risk_summary(lob: LineOfBusiness, line: LineSummary, contract_report
         group: dict[str, Any] = {}
         share = line.percent_of_spend(values[g.code])
         if share is not None and g.code != "total-paid":
-            group["extension"] = [{"url": EXT_PERCENT_OF_TOTAL,
-                                   "valueQuantity": percent(share.quantize(PERCENT_PLACES, ROUND_HALF_EVEN).normalize())}]
+            group["extension"] = [
+                {
+                    "url": EXT_PERCENT_OF_TOTAL,
+                    "valueQuantity": percent(share.quantize(PERCENT_PLACES, ROUND_HALF_EVEN).normalize()),
+                }
+            ]
         group["code"] = {"coding": [coding(METRIC_SYSTEM, g.code, g.display)]}
         group["measureScore"] = money(values[g.code])
         groups.append(group)
@@ -246,6 +289,7 @@ def bundle(bundle_id: str, resources: list[dict[str, Any]]) -> dict[str, Any]:
         "resourceType": "Bundle",
         "id": bundle_id,
         "type": "collection",
-        "entry": [{"fullUrl": f"{CANONICAL}/{r['resourceType']}/{r['id']}", "resource": r} for r in resources],
+        "entry": [
+            {"fullUrl": f"{CANONICAL}/{r['resourceType']}/{r['id']}", "resource": r} for r in resources
+        ],
     }
-

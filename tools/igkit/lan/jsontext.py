@@ -36,8 +36,10 @@ def _encode(value: Any, level: int, indent: int) -> str:
     if isinstance(value, dict):
         if not value:
             return "{}"
-        items = [f"{pad}{json.dumps(str(k), ensure_ascii=False)}: {_encode(v, level + 1, indent)}"
-                 for k, v in value.items()]
+        items = [
+            f"{pad}{json.dumps(str(k), ensure_ascii=False)}: {_encode(v, level + 1, indent)}"
+            for k, v in value.items()
+        ]
         return "{\n" + ",\n".join(items) + "\n" + end + "}"
     if isinstance(value, (list, tuple)):
         if not value:

@@ -27,8 +27,15 @@ from igkit.lan.values import (
     parse_percent,
 )
 
-COLUMNS = ("contract", "line_of_business", "contract_type", "risk_min", "risk_max", "provider_share",
-           "total_dollars")
+COLUMNS = (
+    "contract",
+    "line_of_business",
+    "contract_type",
+    "risk_min",
+    "risk_max",
+    "provider_share",
+    "total_dollars",
+)
 
 
 @dataclass(frozen=True)
@@ -123,15 +130,19 @@ def read_contracts(path: Path) -> tuple[Contract, ...]:
         except ValueProblem as exc:
             raise table.error(row.line, str(exc)) from None
         if name in seen:
-            raise table.error(row.line, f"contract {name!r} is listed twice (first on line {seen[name]}); "
-                              "expected one row per contract")
+            raise table.error(
+                row.line,
+                f"contract {name!r} is listed twice (first on line {seen[name]}); "
+                "expected one row per contract",
+            )
         seen[name] = row.line
         contracts.append(contract)
     return tuple(contracts)
 
 
-def evaluate(path: Path | str, contracts: tuple[Contract, ...],
-             total_spend: dict[LineOfBusiness, Decimal]) -> NominalRiskResult:
+def evaluate(
+    path: Path | str, contracts: tuple[Contract, ...], total_spend: dict[LineOfBusiness, Decimal]
+) -> NominalRiskResult:
     """Apply the threshold and sum the dollars per line of business and overall.
 
     A line of business that has contracts needs its total spend (else an error at its first
@@ -140,8 +151,12 @@ def evaluate(path: Path | str, contracts: tuple[Contract, ...],
     for lob in LineOfBusiness:
         first = next((c for c in contracts if c.line_of_business is lob), None)
         if first is not None and lob not in total_spend:
-            raise InputError(path, first.line, f"contract {first.name!r} is {lob.value} but no total spend was "
-                             f"given for {lob.value}; add --total-spend {lob.value}=AMOUNT")
+            raise InputError(
+                path,
+                first.line,
+                f"contract {first.name!r} is {lob.value} but no total spend was "
+                f"given for {lob.value}; add --total-spend {lob.value}=AMOUNT",
+            )
     lines: dict[LineOfBusiness, LineSummary] = {}
     for lob in LineOfBusiness:
         mine = [c for c in contracts if c.line_of_business is lob]
@@ -165,8 +180,10 @@ def parse_total_spend(options: tuple[str, ...]) -> dict[LineOfBusiness, Decimal]
     for option in options:
         key, sep, amount = option.partition("=")
         if not sep:
-            raise ValueProblem(f"--total-spend {option!r} has no '='; expected LINE=AMOUNT, "
-                               "e.g. --total-spend commercial=1500000000")
+            raise ValueProblem(
+                f"--total-spend {option!r} has no '='; expected LINE=AMOUNT, "
+                "e.g. --total-spend commercial=1500000000"
+            )
         lob = parse_line_of_business(key)
         if lob in spend:
             raise ValueProblem(f"--total-spend for {lob.value} is given twice")

@@ -32,10 +32,14 @@ class FhirOptions:
         start_text, sep, end_text = self.period.partition("/")
         try:
             if not sep:
-                raise ValueProblem(f"{self.period!r} has no '/'; expected START/END, e.g. 2019-01-01/2019-12-31")
+                raise ValueProblem(
+                    f"{self.period!r} has no '/'; expected START/END, e.g. 2019-01-01/2019-12-31"
+                )
             start, end = parse_date(start_text, "period start"), parse_date(end_text, "period end")
             if end != twelve_months_end(start):
-                raise ValueProblem(f"{start}/{end} is not 12 months; expected {start}/{twelve_months_end(start)}")
+                raise ValueProblem(
+                    f"{start}/{end} is not 12 months; expected {start}/{twelve_months_end(start)}"
+                )
         except ValueProblem as exc:
             raise IgkitError(f"--period: {exc}") from None
         return start, end
@@ -47,9 +51,13 @@ class FhirOptions:
                 report_date = parse_date(self.date, "--date")
             except ValueProblem as exc:
                 raise IgkitError(str(exc)) from None
-        if self.payer_ref is not None and not re.fullmatch(r"Organization/[A-Za-z0-9\-.]{1,64}", self.payer_ref):
-            raise IgkitError(f"--payer-ref {self.payer_ref!r} is not a reference to an Organization; "
-                             "expected Organization/ID")
+        if self.payer_ref is not None and not re.fullmatch(
+            r"Organization/[A-Za-z0-9\-.]{1,64}", self.payer_ref
+        ):
+            raise IgkitError(
+                f"--payer-ref {self.payer_ref!r} is not a reference to an Organization; "
+                "expected Organization/ID"
+            )
         return fhir.ReportContext(start, end, report_date, self.payer, self.payer_ref)
 
 
@@ -61,8 +69,10 @@ def nominal_risk(contracts: Path, total_spend: tuple[str, ...], fmt: str, option
         raise IgkitError(str(exc)) from None
     dates = options.period_dates()
     if fmt == "fhir" and dates is None:
-        raise IgkitError("--format fhir needs the reporting period: add --period START/END, "
-                         "e.g. --period 2019-01-01/2019-12-31")
+        raise IgkitError(
+            "--format fhir needs the reporting period: add --period START/END, "
+            "e.g. --period 2019-01-01/2019-12-31"
+        )
     context = options.context(*dates) if dates else None  # options are checked before the worksheet
     result = nominal.evaluate(contracts, nominal.read_contracts(contracts), spend)
     if fmt == "json":
@@ -86,7 +96,9 @@ def report(metrics: Path, fmt: str, options: FhirOptions) -> str:
     if fmt == "json":
         return render.adoption_json(reports)
     if fmt == "fhir":
-        resources = [fhir.adoption_report(r, options.context(r.source.period_start, r.source.period_end))
-                     for r in reports]
+        resources = [
+            fhir.adoption_report(r, options.context(r.source.period_start, r.source.period_end))
+            for r in reports
+        ]
         return dumps(fhir.bundle("lan-apm-adoption", resources))
     return render.adoption_text(reports)

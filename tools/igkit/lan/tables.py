@@ -64,26 +64,40 @@ def read_table(path: Path, required: tuple[str, ...], optional: tuple[str, ...] 
     known = set(required) | set(optional)
     for name in names:
         if name not in known:
-            raise InputError(path, header_line, f"unknown column {name!r}; expected the columns "
-                             f"{', '.join(required + optional)}")
+            raise InputError(
+                path,
+                header_line,
+                f"unknown column {name!r}; expected the columns {', '.join(required + optional)}",
+            )
         if names.count(name) > 1:
             raise InputError(path, header_line, f"column {name!r} appears twice")
     missing = [c for c in required if c not in names]
     if missing:
-        raise InputError(path, header_line, f"missing column(s) {', '.join(missing)}; the header must be "
-                         f"{','.join(required)}")
+        raise InputError(
+            path,
+            header_line,
+            f"missing column(s) {', '.join(missing)}; the header must be {','.join(required)}",
+        )
     rows: list[Row] = []
     for line, values in raw_rows[1:]:
         if all(_blank(v) for v in values):
             continue
-        extra = [v for v in values[len(names):] if not _blank(v)]
+        extra = [v for v in values[len(names) :] if not _blank(v)]
         if extra:
-            raise InputError(path, line, f"{len(names) + len(extra)} values but the header has {len(names)} "
-                             "columns; remove the extra values or quote values that contain commas")
+            raise InputError(
+                path,
+                line,
+                f"{len(names) + len(extra)} values but the header has {len(names)} "
+                "columns; remove the extra values or quote values that contain commas",
+            )
         if len(values) < len(names):
-            absent = ", ".join(names[len(values):])
-            raise InputError(path, line, f"{len(values)} values but the header has {len(names)} columns; "
-                             f"missing {absent} (leave a cell empty with a comma)")
+            absent = ", ".join(names[len(values) :])
+            raise InputError(
+                path,
+                line,
+                f"{len(values)} values but the header has {len(names)} columns; "
+                f"missing {absent} (leave a cell empty with a comma)",
+            )
         rows.append(Row(line, dict(zip(names, values))))
     return Table(path, tuple(names), tuple(rows))
 
@@ -96,7 +110,9 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[object]]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(path, None, f"not UTF-8 text ({exc.reason}); save the worksheet as CSV UTF-8") from None
+        raise InputError(
+            path, None, f"not UTF-8 text ({exc.reason}); save the worksheet as CSV UTF-8"
+        ) from None
     reader = csv.reader(io.StringIO(text, newline=""))
     line = 1
     try:

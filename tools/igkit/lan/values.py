@@ -18,7 +18,9 @@ class ValueProblem(ValueError):
     """A cell value that cannot be used; the message is meant for the user."""
 
 
-_MONEY = re.compile(r"^(?P<neg>-)?\s*\$?\s*(?P<neg2>-)?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)$")
+_MONEY = re.compile(
+    r"^(?P<neg>-)?\s*\$?\s*(?P<neg2>-)?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)$"
+)
 _PERCENT = re.compile(r"^(?P<num>-?(?:\d+(?:\.\d*)?|\.\d+))\s*(?P<pct>%)?$")
 
 
@@ -40,8 +42,10 @@ def parse_money(raw: object, what: str = "amount") -> Decimal:
             raise ValueProblem(f"{what} {text!r} is negative; expected a non-negative dollar amount")
         match = _MONEY.match(text)
         if not match:
-            raise ValueProblem(f"{what} {text!r} is not a dollar amount; expected a number such as "
-                               "1250000, 1,250,000.00 or $1,250,000")
+            raise ValueProblem(
+                f"{what} {text!r} is not a dollar amount; expected a number such as "
+                "1250000, 1,250,000.00 or $1,250,000"
+            )
         value = Decimal(match["num"].replace(",", ""))
         if match["neg"] or match["neg2"]:
             value = -value
@@ -68,8 +72,10 @@ def parse_percent(raw: object, what: str = "percentage") -> Decimal:
         number = Decimal(match["num"])
         value = number if match["pct"] else number * 100
     if value < 0 or value > 100:
-        raise ValueProblem(f"{what} {_text(raw)!r} is outside 0-100%; expected a percentage from 0% to 100% "
-                           "(a bare number is a fraction: 0.3 means 30%)")
+        raise ValueProblem(
+            f"{what} {_text(raw)!r} is outside 0-100%; expected a percentage from 0% to 100% "
+            "(a bare number is a fraction: 0.3 means 30%)"
+        )
     return value.normalize()  # 1.500 -> 1.5, 30.00 -> 30 (exact either way)
 
 
@@ -85,8 +91,10 @@ def parse_contract_type(raw: object) -> ContractType:
     text = _text(raw)
     found = CONTRACT_TYPE_NAMES.get(re.sub(r"\s+", " ", text.lower()))
     if found is None:
-        raise ValueProblem(f"unknown contract type {text!r}; expected TCOC (total cost of care, "
-                           "benchmark-based) or % Revenue (also percent-revenue)")
+        raise ValueProblem(
+            f"unknown contract type {text!r}; expected TCOC (total cost of care, "
+            "benchmark-based) or % Revenue (also percent-revenue)"
+        )
     return found
 
 

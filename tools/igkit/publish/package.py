@@ -67,7 +67,7 @@ def _without_invalid_examples(res: IgResource) -> bytes:
     entries = (res.data.get("definition") or {}).get("resource") or []
 
     def invalid(entry: dict) -> bool:
-        ref = ((entry.get("reference") or {}).get("reference") or "")
+        ref = (entry.get("reference") or {}).get("reference") or ""
         return ref.rsplit("/", 1)[-1].startswith(INVALID_PREFIX)
 
     if not any(invalid(e) for e in entries):

@@ -118,7 +118,6 @@ def validate_children(
     """Check the properties of one JSON object against the child definitions of `holder`."""
     children = holder.children
     groups: dict[int, list[Item]] = {}
-    by_index = {id(c): c for c in children}
     for key, value in obj.items():
         if key == "resourceType" and is_resource:
             continue
@@ -164,7 +163,6 @@ def validate_children(
             slicing.check(run, child, items, loc, frame)
         elif child.slices and not items:
             slicing.check_missing(run, child, loc)
-    del by_index
 
 
 def _match(holder: ElementNode, key: str) -> tuple[ElementNode | None, str]:
