@@ -15,13 +15,13 @@ export IGKIT_PACKAGE_MIRROR ?= $(MIRROR)
 endif
 export PATH := $(abspath $(NODEENV_DIR))/bin:$(abspath $(BIN)):$(PATH)
 
-.PHONY: setup packages compile validate test build publish bench clean browser help
+.PHONY: setup packages compile validate test build publish bench lint clean browser help
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make build   compile the FSH, validate the examples and publish the IG into output/"
 	@echo "make test    run the test suite (what CI runs)"
-	@echo "other targets: setup compile validate publish bench clean"
+	@echo "other targets: setup compile validate publish bench lint clean"
 
 # --- set-up ---------------------------------------------------------------------------------
 $(STAMPS)/venv: pyproject.toml
@@ -75,6 +75,10 @@ test: setup browser
 
 bench: setup
 	$(BIN)/python bench/run.py
+
+lint: $(STAMPS)/venv
+	$(BIN)/ruff check tools tests bench
+	$(BIN)/ruff format --check tools tests bench
 
 clean:
 	rm -rf fsh-generated output temp template input-cache .igkit/cache .pytest_cache .hypothesis
