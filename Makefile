@@ -79,6 +79,7 @@ bench: setup
 lint: $(STAMPS)/venv
 	$(BIN)/ruff check tools tests bench
 	$(BIN)/ruff format --check tools tests bench
+	$(BIN)/mypy
 
 clean:
 	rm -rf fsh-generated output temp template input-cache .igkit/cache .pytest_cache .hypothesis

@@ -89,6 +89,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    server_address: tuple[str, int]  # bound to an IPv4 (host, port): the socket's getsockname()
     cache: PackageCache
     extra_manifests: dict[str, dict]
 

@@ -174,14 +174,14 @@ class Walker:
                 if not found or not set(found) & codes:
                     return False
             elif dtype == "profile":
-                wanted = {pr for t in slice_el.get("type") or [] for pr in t.get("profile") or []}
-                found = {
+                allowed = {pr for t in slice_el.get("type") or [] for pr in t.get("profile") or []}
+                claimed = {
                     pr
                     for v in _navigate(item, path)
                     if isinstance(v, dict)
                     for pr in (v.get("meta") or {}).get("profile") or []
                 }
-                if not wanted & found:
+                if not allowed & claimed:
                     return False
             elif dtype == "exists":
                 child = self.p.elements.get(f"{sid}.{path}") or {}

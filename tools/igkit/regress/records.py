@@ -92,9 +92,9 @@ def _issue_line(i: dict) -> str:
 
 def outcome_diff(old: dict | None, new: dict | None) -> list[str]:
     """Readable difference between two recorded outcomes of one example."""
-    if old is None and new is None:
-        return []
     if old is None:
+        if new is None:
+            return []
         return [f"{NEW_RECORD} ({len(new.get('issues', []))} issue(s)); review and run `igkit test --update`"]
     if new is None:
         return [

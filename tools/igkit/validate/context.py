@@ -9,7 +9,7 @@ FHIRPath expression (for messages).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from igkit.validate.definitions import Definitions
 from igkit.validate.issues import IssueSink
@@ -28,8 +28,10 @@ class Options:
     check_narrative: bool = True
 
 
-@dataclass(frozen=True)
-class Loc:
+class Loc(NamedTuple):
+    """Where a value is: its JSON path (keys and indexes) and its FHIRPath expression. A named
+    tuple, not a dataclass: one is made for every element of every instance."""
+
     path: Path
     expr: str
 

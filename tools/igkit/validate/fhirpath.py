@@ -371,8 +371,9 @@ def parse(text: str) -> dict:
     parser.removeErrorListeners()
     parser.addErrorListener(_Strict())
     tree = parser.expression()
-    if tokens.LA(1) != Token.EOF:
-        raise ValueError(f"FHIRPath syntax error: unexpected '{tokens.LT(1).text}' after the expression")
+    following = tokens.LT(1)  # LA(1) is this token's type; LT(k) is None only for k == 0
+    if following is not None and following.type != Token.EOF:
+        raise ValueError(f"FHIRPath syntax error: unexpected '{following.text}' after the expression")
     listener = ASTPathListener()
     ParseTreeWalker().walk(listener, tree)
     return listener.parentStack[0]

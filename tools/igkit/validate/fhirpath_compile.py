@@ -10,10 +10,14 @@ difference: `and`, `or` and `implies` leave the right operand unevaluated when t
 decides (false and ..., true or ..., false implies ...), as the HL7 engine does; where
 fhirpathpy would have raised on that right operand, the compiled closure gives the answer.
 
-Node kinds without a compiled form (indexers, unary minus, quantity and date literals, ...)
-are handed to fhirpathpy's own evaluator for their subtree. InvocationExpression and
-UnionExpression closures are wrapped by fhirpath_memo exactly as the interpreter's evaluators
-are. `ENTRY` is the node type under which InvariantEngine hands a compiled closure to
+where, exists, all, empty and count run natively (same results and $this/$index updates as
+fhirpathpy's functions, without argument closures), and `=`/`!=` on two strings compare them
+directly. Node kinds without a compiled form (indexers, unary minus, quantity and date
+literals, ...) are handed to fhirpathpy's own evaluator for their subtree. InvocationExpression
+and UnionExpression closures are memoised by fhirpath_memo where a hit is possible (see
+_Compiler). tests/validate/test_fhirpath_compile.py compares every invariant evaluation of the
+IG's examples, of R4 examples and of the HL7 validator's test files with the interpreter's.
+`ENTRY` is the node type under which InvariantEngine hands a compiled closure to
 fhirpathpy's apply_parsed_path (which sets up ctx and converts the result as usual).
 """
 

@@ -38,20 +38,28 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from json.decoder import JSONDecodeError, scanstring
-from typing import Any, NamedTuple
+from json.decoder import JSONDecodeError
+from typing import Any, NamedTuple, cast
 
 from igkit.validate.model import Document, ParseFailure, Path
+
+try:  # the C string scanner json.decoder uses (typeshed declares it here only)
+    from _json import scanstring
+except ImportError:  # pragma: no cover - an interpreter without the C accelerator
+    from json.decoder import py_scanstring as scanstring  # type: ignore[attr-defined,no-redef]
 
 MAX_DEPTH = 256
 PARSE_ERROR_ID = "ERROR_PARSING_JSON_"
 
-_WS = re.compile(r"[ \t\n\r]*")
+# Patterns that match (possibly empty) at every offset: match() never returns None for them.
+_MatchAlways = Callable[[str, int], re.Match[str]]
+_ws_match = cast(_MatchAlways, re.compile(r"[ \t\n\r]*").match)
+_indent_match = cast(_MatchAlways, re.compile(r"[ \t]*").match)
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
 _NUMBER_TAIL = re.compile(r"[0-9A-Za-z_.+\-]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_INDENT = re.compile(r"[ \t]*")
 _OBJECT = -1  # marker: an object's column is derived from its line (see the module docstring)
 _FIRST, _NEXT, _SEP = 0, 1, 2  # after an opening bracket / after a comma / after a value
 _LITERALS = (("true", True), ("false", False), ("null", None))
@@ -135,7 +143,7 @@ class _Reader:
         """Skip whitespace and (reported) comments."""
         text = self.text
         while True:
-            i = _WS.match(text, i).end()
+            i = _ws_match(text, i).end()
             if i < self.n and text[i] == "/":
                 nxt = text[i + 1 : i + 2]
                 if nxt == "/":
@@ -225,7 +233,7 @@ class _Reader:
 
     def read(self) -> Document:
         text, n = self.text, self.n
-        ws = _WS.match
+        ws = _ws_match
         spots = self.spots
         array_starts = self._array_starts
         i = self.skip(0, ())
@@ -241,6 +249,7 @@ class _Reader:
         i += 1
         state = _FIRST
         duplicate = -1  # index in self.problems of the duplicate property being read, if any
+        value: Any
         while stack:
             container, cpath, is_obj = stack[-1]
             i = ws(text, i).end()
@@ -380,7 +389,7 @@ class _Reader:
             line_start = newlines[k - 1] + 1 if k else 0
             if col_at == _OBJECT:
                 # the column after the first character of the line the object starts on
-                positions[path] = (k + 1, _INDENT.match(text, line_start).end() - line_start + 2)
+                positions[path] = (k + 1, _indent_match(text, line_start).end() - line_start + 2)
             elif k == last or col_at <= newlines[k]:  # ends on the line it starts on
                 positions[path] = (k + 1, col_at - line_start + 1)
             else:

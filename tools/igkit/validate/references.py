@@ -61,9 +61,9 @@ def resolve_all(run: Run, ref: str, frame: Any) -> list[dict]:
         from igkit.validate import bundles
 
         return [
-            e.get("resource")
+            resource
             for e in bundles.find_entries(run, ref, frame)
-            if isinstance(e.get("resource"), dict)
+            if isinstance(resource := e.get("resource"), dict)
         ]
     return []
 

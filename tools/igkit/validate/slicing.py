@@ -53,9 +53,9 @@ def check(run: Run, node: ElementNode, items: list, loc: Loc, frame: Any) -> Non
                 break
         assigned.append(match)
     counts: dict[int, int] = {}
-    for s in assigned:
-        if s is not None:
-            counts[id(s)] = counts.get(id(s), 0) + 1
+    for hit in assigned:
+        if hit is not None:
+            counts[id(hit)] = counts.get(id(hit), 0) + 1
     for s in node.slices:
         n = counts.get(id(s), 0)
         if n < s.min:
@@ -67,8 +67,8 @@ def check(run: Run, node: ElementNode, items: list, loc: Loc, frame: Any) -> Non
     order = {id(s): i for i, s in enumerate(node.slices)}
     last = -1
     seen_unmatched = False
-    for item, s in zip(items, assigned):
-        if s is None:
+    for item, matched in zip(items, assigned):
+        if matched is None:
             seen_unmatched = True
             if rules == "closed":
                 run.report("Validation_VAL_Profile_NotSlice", _label(run, node), node.path, loc=item.loc)
@@ -77,26 +77,26 @@ def check(run: Run, node: ElementNode, items: list, loc: Loc, frame: Any) -> Non
             run.report(
                 "Validation_VAL_Profile_OutOfOrder",
                 _label(run, node),
-                slice_id(node, s),
+                slice_id(node, matched),
                 "unmatched",
                 loc=item.loc,
             )
-        if slicing.get("ordered") and order[id(s)] < last:
+        if slicing.get("ordered") and order[id(matched)] < last:
             run.report(
                 "Validation_VAL_Profile_OutOfOrder",
                 _label(run, node),
-                slice_id(node, s),
+                slice_id(node, matched),
                 slice_id(node, node.slices[last]),
                 loc=item.loc,
             )
-        last = max(last, order[id(s)])
+        last = max(last, order[id(matched)])
         tcode = item.type_code
-        codes = s.type_codes
+        codes = matched.type_codes
         if node.is_choice and codes and tcode not in codes:
             continue
-        validate_item(run, s, Item(item.value, item.ext, tcode, item.loc, item.json_key), frame)
-        if s.slices:
-            check(run, s, [item], loc, frame)
+        validate_item(run, matched, Item(item.value, item.ext, tcode, item.loc, item.json_key), frame)
+        if matched.slices:
+            check(run, matched, [item], loc, frame)
 
 
 # -- discriminators --------------------------------------------------------------------------
@@ -315,7 +315,7 @@ def _validates(run: Run, s: ElementNode, item: Any, frame: Any) -> bool:
     return scratch.sink.error_count == 0
 
 
-def _conforms(run: Run, value: Any, type_code: str, profile: str, frame: Any) -> bool:
+def _conforms(run: Run, value: Any, type_code: str | None, profile: str, frame: Any) -> bool:
     if value is None:
         return False
     key = (id(value), profile)

@@ -316,7 +316,9 @@ class ProfileRun:
         src = at.walk.src
         ds, de = (slot.index + 1, slot.end) if slot else (0, 0)
         # the differential names the children under its own path (e.g. Observation.valueQuantity.unit)
-        mpath = slot.element.get("path", emitted["path"]) if slot else emitted["path"]
+        mpath: str = emitted["path"]
+        if slot:
+            mpath = slot.element.get("path", mpath)
         cend = src.end[i]
         if cend > i + 1 and not (from_type and de > ds and self.expandable(emitted)):
             self.process_under(emitted, src, i + 1, cend, src.elements[i]["path"], mpath, ds, de, in_slice)
@@ -379,14 +381,14 @@ class ProfileRun:
         group = SliceGroup(at, cur, ref, is_choice, base_sliced)
         for n, (bj, _) in enumerate(base_slices):
             name = src.elements[bj]["sliceName"]
-            slot = named.pop(name, None)
-            if slot is None:
+            restated = named.pop(name, None)
+            if restated is None:
                 group.emitted[name] = self.inherited_slice(at, bj, slots[0].index, at.walk.de)
             else:
                 emitted = self.emit(src.elements[bj], at)
-                self.apply(emitted, slot)
+                self.apply(emitted, restated)
                 group.emitted[name] = emitted
-                self.children(at, bj, emitted, slot, True)
+                self.children(at, bj, emitted, restated, True)
             top = name.split("/", 1)[0]
             following = src.elements[base_slices[n + 1][0]]["sliceName"] if n + 1 < len(base_slices) else None
             if following is None or following.split("/", 1)[0] != top:

@@ -136,7 +136,8 @@ def build_tree(sd: dict) -> ElementNode | None:
         path = ed["path"]
         parts = path.split(".")
         depth = len(parts) - 1
-        slice_name = ed.get("sliceName") if isinstance(ed.get("sliceName"), str) else ""
+        declared = ed.get("sliceName")
+        slice_name = declared if isinstance(declared, str) else ""
         node = ElementNode(ed=ed, path=path, name=parts[-1], sd_url=url, slice_name=slice_name)
         if depth == 0:
             if root is None:

@@ -41,7 +41,7 @@ def required_profiles(observation: dict) -> list[tuple[str, str, str, str]]:
         if not isinstance(coding, dict) or not isinstance(coding.get("code"), str):
             continue
         table, name = {LOINC: (BY_LOINC, "LOINC"), SNOMED: (BY_SNOMED, "SNOMED CT")}.get(
-            coding.get("system"), ({}, "")
+            coding.get("system", ""), ({}, "")
         )
         hit = table.get(coding["code"])
         if hit and not any(f[0] == SD + hit[0] for f in found):

@@ -40,7 +40,7 @@ class Frame:
     contained: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     """One occurrence of an element in the instance."""
 
