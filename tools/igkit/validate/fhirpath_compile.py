@@ -275,8 +275,8 @@ def _call(name: str, raw: list | None, params: list[tuple[dict, Closure]]) -> Cl
 
 
 # -- the common functions, natively -------------------------------------------------------------
-# Each does what fhirpathpy's function, called through doInvoke, does (same results, same
-# $this/$index updates), without the per-call argument closures.
+# Each calls what doInvoke would call (the same function, or its result for the argument-free
+# ones), without resolving the function and its argument kinds on every call.
 
 
 def _guarded(name: str, native: Closure, generic: Closure) -> Closure:
@@ -291,37 +291,27 @@ def _guarded(name: str, native: Closure, generic: Closure) -> Closure:
     return call
 
 
-def _filtered(ctx: dict, data: Any, body: Closure) -> list:
-    if not isinstance(data, list):
-        return []
-    kept = []
-    for i, item in enumerate(data):
-        ctx["$index"] = i
+def _body(ctx: dict, body: Closure) -> Callable[[Any], Any]:
+    """A compiled macro body as the function fhirpathpy's macros call per item (make_param's
+    "Expr" kind: the item becomes $this)."""
+
+    def expr(item: Any) -> Any:
         ctx["$this"] = this = util.arraify(item)
-        found = body(ctx, this)
-        if found and found[0]:
-            kept.append(item)
-    return util.flatten(kept)
+        return body(ctx, this)
+
+    return expr
 
 
 def _where(body: Closure) -> Closure:
-    return lambda ctx, data: _filtered(ctx, data, body)
+    return lambda ctx, data: fhirpath_compat.where(ctx, data, _body(ctx, body))
 
 
 def _exists_where(body: Closure) -> Closure:
-    return lambda ctx, data: [not util.is_empty(_filtered(ctx, data, body))]
+    return lambda ctx, data: [not util.is_empty(fhirpath_compat.where(ctx, data, _body(ctx, body)))]
 
 
 def _all(body: Closure) -> Closure:
-    def every(ctx: dict, data: Any) -> list:
-        for i, item in enumerate(data):
-            ctx["$index"] = i
-            ctx["$this"] = this = util.arraify(item)
-            if not util.is_true(body(ctx, this)):
-                return [False]
-        return [True]
-
-    return every
+    return lambda ctx, data: existence.all_macro(ctx, data, _body(ctx, body))
 
 
 def _exists() -> Closure:
@@ -383,12 +373,7 @@ def _plain_string(item: Any) -> str | None:
 def _param(ctx: dict, focus: Any, kind: Any, raw: dict, fn: Closure) -> Any:
     """fhirpathpy's make_param with the argument already compiled."""
     if kind == "Expr":
-
-        def body(data: Any) -> Any:
-            ctx["$this"] = this = util.arraify(data)
-            return fn(ctx, this)
-
-        return body
+        return _body(ctx, fn)
     if kind == "AnyAtRoot":
         this = ctx["$this"] = ctx["$this"] if "$this" in ctx else ctx["dataRoot"]
         return fn(ctx, this)
