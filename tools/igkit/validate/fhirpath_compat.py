@@ -95,7 +95,7 @@ def member_reducer(model: dict | None, key: str) -> Any:
 def _node(value: Any, ext: Any, path: str, prop: str, index: int | None) -> nodes.ResourceNode:
     if value is None:
         return nodes.ResourceNode.create_node(ext, path, propName=prop, index=index)
-    keep = ext if type(ext) is dict or isinstance(ext, abc.Mapping) else None
+    keep = ext if type(ext) is dict or (ext is not None and isinstance(ext, abc.Mapping)) else None
     return nodes.ResourceNode(value, path, keep, prop, index)
 
 

@@ -59,20 +59,26 @@ def check_element(
     constraints = node.constraints
     if not constraints:
         return
+    seen_constraints = run.seen_constraints
     for con in constraints:
         key = con["key"]
-        expression = con["expression"]
-        seen = (loc.expr, key)
-        if seen in run.seen_constraints:
-            continue
-        run.seen_constraints.add(seen)
         native = NATIVE.get(key)
         if native is not None:
-            outcome = native(value, frame, primitive_extension)
+            # cheap and pure: evaluated every time; only a failure is recorded (and reported once)
+            if native(value, frame, primitive_extension) is not False:
+                continue
+            seen = (loc.expr, key)
+            if seen in seen_constraints:
+                continue
+            seen_constraints.add(seen)
         else:
-            outcome = _evaluate(run, expression, value, frame, type_code, key, primitive_extension)
-        if outcome is not False:
-            continue
+            seen = (loc.expr, key)
+            if seen in seen_constraints:
+                continue
+            seen_constraints.add(seen)
+            outcome = _evaluate(run, con["expression"], value, frame, type_code, key, primitive_extension)
+            if outcome is not False:
+                continue
         best_practice = any(
             isinstance(e, dict) and e.get("url") == BEST_PRACTICE and e.get("valueBoolean") is True
             for e in as_list(con.get("extension"))

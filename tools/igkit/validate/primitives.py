@@ -289,6 +289,9 @@ def check_resource_id(value: Any) -> list[PrimitiveIssue]:
     return []
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters other than tab, CR, LF
+
+
 def check_primitive(
     type_code: str, value: Any, raw: str | None = None, ctx: PrimitiveContext | None = None
 ) -> list[PrimitiveIssue]:
@@ -324,7 +327,11 @@ def check_primitive(
             )
         return issues
 
-    bad = sorted({f"{ord(ch):x}" for ch in text if ord(ch) < 32 and ch not in "\r\n\t"})
+    bad = (
+        sorted({f"{ord(ch):x}" for ch in text if ord(ch) < 32 and ch not in "\r\n\t"})
+        if _CONTROL.search(text)
+        else None
+    )
     if bad:
         plural = "UNICODE_XML_BAD_CHARS_one" if len(bad) == 1 else "UNICODE_XML_BAD_CHARS_other"
         issues.append(_issue(plural, "[" + ", ".join(bad) + "]"))

@@ -106,10 +106,16 @@ def values_type(t: dict) -> str:
 
 
 def array_expected(node: ElementNode) -> bool:
-    base = node.ed.get("base")
-    if isinstance(base, dict) and "max" in base:
-        return str(base["max"]) != "1"
-    return node.max != "1"
+    """Whether the element is an array in JSON (its base definition repeats); read once per node."""
+    found = node.__dict__.get("_array_expected")
+    if found is None:
+        base = node.ed.get("base")
+        if isinstance(base, dict) and "max" in base:
+            found = str(base["max"]) != "1"
+        else:
+            found = node.max != "1"
+        node.__dict__["_array_expected"] = found
+    return found
 
 
 def validate_children(
@@ -167,7 +173,16 @@ def validate_children(
 
 def _match(holder: ElementNode, key: str) -> tuple[ElementNode | None, str]:
     """The child definition of a JSON key and the value's type; for a choice whose suffix names a
-    type the profile does not allow, the type is returned prefixed with "!"."""
+    type the profile does not allow, the type is returned prefixed with "!". Read once per
+    definition and key."""
+    matches = holder.__dict__.setdefault("_matches", {})
+    found = matches.get(key)
+    if found is None:
+        found = matches[key] = _find_match(holder, key)
+    return found
+
+
+def _find_match(holder: ElementNode, key: str) -> tuple[ElementNode | None, str]:
     child = holder.child(key)
     if child is not None and not child.is_choice:
         codes = child.type_codes
