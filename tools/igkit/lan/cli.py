@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -17,6 +18,39 @@ def _emit(text: str, output: Path | None) -> None:
         click.echo(text, nl=False)
     else:
         atomic_write_text(output, text)
+
+
+def _output_and_fhir_options(*, with_period: bool) -> Callable[[Callable], Callable]:
+    """--output and the options of the fhir format, shared by the report commands (--period
+    only where the worksheet does not carry the period itself)."""
+    options = [
+        click.option(
+            "--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="Write here (atomically)."
+        )
+    ]
+    if with_period:
+        options.append(
+            click.option(
+                "--period", help="Reporting period START/END (12 months), e.g. 2019-01-01/2019-12-31 (fhir)."
+            )
+        )
+    options += [
+        click.option("--date", "date", help="Report date YYYY-MM-DD for fhir (default: the period end)."),
+        click.option("--payer", help="Payer name for MeasureReport.reporter.display (fhir)."),
+        click.option(
+            "--payer-ref",
+            "payer_ref",
+            metavar="Organization/ID",
+            help="Reference to the payer's Organization for MeasureReport.reporter (fhir).",
+        ),
+    ]
+
+    def apply(command: Callable) -> Callable:
+        for option in reversed(options):  # as if stacked in this order above the function
+            command = option(command)
+        return command
+
+    return apply
 
 
 @click.group()
@@ -58,18 +92,7 @@ fhir (a Bundle of LAN Nominal Risk MeasureReports; needs --period).
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "csv", "json", "fhir"]), default="text", show_default=True
 )
-@click.option(
-    "--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="Write here (atomically)."
-)
-@click.option("--period", help="Reporting period START/END (12 months), e.g. 2019-01-01/2019-12-31 (fhir).")
-@click.option("--date", "date", help="Report date YYYY-MM-DD for fhir (default: the period end).")
-@click.option("--payer", help="Payer name for MeasureReport.reporter.display (fhir).")
-@click.option(
-    "--payer-ref",
-    "payer_ref",
-    metavar="Organization/ID",
-    help="Reference to the payer's Organization for MeasureReport.reporter (fhir).",
-)
+@_output_and_fhir_options(with_period=True)
 def nominal_risk_cmd(
     contracts: Path,
     total_spend: tuple[str, ...],
@@ -103,17 +126,7 @@ Formats: text, json, and fhir (a Bundle of LAN APM Adoption Report MeasureReport
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json", "fhir"]), default="text", show_default=True
 )
-@click.option(
-    "--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="Write here (atomically)."
-)
-@click.option("--date", "date", help="Report date YYYY-MM-DD for fhir (default: the period end).")
-@click.option("--payer", help="Payer name for MeasureReport.reporter.display (fhir).")
-@click.option(
-    "--payer-ref",
-    "payer_ref",
-    metavar="Organization/ID",
-    help="Reference to the payer's Organization for MeasureReport.reporter (fhir).",
-)
+@_output_and_fhir_options(with_period=False)
 def report_cmd(
     metrics: Path, fmt: str, output: Path | None, date: str | None, payer: str | None, payer_ref: str | None
 ) -> None:
