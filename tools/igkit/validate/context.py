@@ -110,8 +110,6 @@ class Run:
     sink: IssueSink
     # the resource being validated at the top and the Bundle it sits in, for reference checks
     bundle_stack: list[BundleCtx] = field(default_factory=list)
-    # (location, constraint key) pairs already evaluated: a profile repeats its base's invariants
-    seen_constraints: set[tuple[str, str]] = field(default_factory=set)
     # (id(resource or value), profile) -> conforms: memo for profile discriminators and target profiles
     conformance_cache: dict[tuple[int, str], bool] = field(default_factory=dict)
     done: set[tuple] = field(default_factory=set)

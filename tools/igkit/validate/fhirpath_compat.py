@@ -99,16 +99,22 @@ def _node(value: Any, ext: Any, path: str, prop: str, index: int | None) -> node
     return nodes.ResourceNode(value, path, keep, prop, index)
 
 
+def member(parent: Any, key: str, reducer: Any) -> list:
+    """`.key` on a collection: the resources of type `key` when it is capitalised and the items
+    are resources, else each item's `key` children through `reducer` (member_reducer's)."""
+    if not isinstance(parent, list):
+        return []
+    if util.is_capitalized(key):
+        try:
+            return [nodes.ResourceNode.create_node(x, key) for x in parent if x["resourceType"] == key]
+        except (TypeError, KeyError):
+            pass
+    return list(reduce(reducer, parent, []))
+
+
 def _member_invocation(ctx: dict, parent: Any, node: dict) -> list:
     key = _engine.do_eval(ctx, parent, node["children"][0])[0].replace("`", "")
-    if isinstance(parent, list):
-        if util.is_capitalized(key):
-            try:
-                return [nodes.ResourceNode.create_node(x, key) for x in parent if x["resourceType"] == key]
-            except (TypeError, KeyError):
-                pass
-        return list(reduce(member_reducer(ctx["model"], key), parent, []))
-    return []
+    return member(parent, key, member_reducer(ctx["model"], key))
 
 
 def _extension(ctx: dict, data: list, url: str) -> list:

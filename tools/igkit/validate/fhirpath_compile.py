@@ -26,10 +26,9 @@ from __future__ import annotations
 import importlib
 from collections import Counter
 from collections.abc import Callable
-from functools import reduce
 from typing import Any
 
-from fhirpathpy.engine import nodes, util
+from fhirpathpy.engine import nodes, param_check_table, util
 from fhirpathpy.engine import type_specifier as _type_specifier
 from fhirpathpy.engine.invocations import equality, existence, invocation_registry
 
@@ -141,7 +140,7 @@ class _Compiler:
             self.bodies -= i in macro
         generic = _call(name, raw, params)
         native = _NATIVE.get((name, len(params)))
-        if native is None or _BASE[name]["fn"] is not native[1]():
+        if native is None or _BASE[name]["fn"] is not native[1]:
             return generic
         return _guarded(name, native[0](*(fn for _raw, fn in params)), generic)
 
@@ -217,22 +216,14 @@ def _invocation_chain(steps: list[Closure]) -> Closure:
 
 def _member(node: dict) -> Closure:
     key = _constant(node["children"][0])(None, None)[0].replace("`", "")
-    capitalized = util.is_capitalized(key)
     readers: dict[int, tuple[Any, Any]] = {}  # id(model) -> (model, reducer): one model per engine
 
     def member(ctx: dict, focus: Any) -> list:
-        if not isinstance(focus, list):
-            return []
-        if capitalized:
-            try:
-                return [nodes.ResourceNode.create_node(x, key) for x in focus if x["resourceType"] == key]
-            except (TypeError, KeyError):
-                pass
         model = ctx["model"]
         cached = readers.get(id(model))
         if cached is None or cached[0] is not model:
             cached = readers[id(model)] = (model, fhirpath_compat.member_reducer(model, key))
-        return list(reduce(cached[1], focus, []))
+        return fhirpath_compat.member(focus, key, cached[1])
 
     return member
 
@@ -327,13 +318,13 @@ def _count() -> Closure:
 
 
 # (name, number of arguments) -> (native form, the fhirpathpy function it stands for)
-_NATIVE: dict[tuple[str, int], tuple[Callable[..., Closure], Callable[[], Any]]] = {
-    ("where", 1): (_where, lambda: fhirpath_compat.where),
-    ("exists", 1): (_exists_where, lambda: existence.exists_macro),
-    ("exists", 0): (_exists, lambda: existence.exists_macro),
-    ("all", 1): (_all, lambda: existence.all_macro),
-    ("empty", 0): (_empty, lambda: existence.empty_fn),
-    ("count", 0): (_count, lambda: existence.count_fn),
+_NATIVE: dict[tuple[str, int], tuple[Callable[..., Closure], Any]] = {
+    ("where", 1): (_where, fhirpath_compat.where),
+    ("exists", 1): (_exists_where, existence.exists_macro),
+    ("exists", 0): (_exists, existence.exists_macro),
+    ("all", 1): (_all, existence.all_macro),
+    ("empty", 0): (_empty, existence.empty_fn),
+    ("count", 0): (_count, existence.count_fn),
 }
 
 
@@ -395,16 +386,7 @@ def _param(ctx: dict, focus: Any, kind: Any, raw: dict, fn: Closure) -> Any:
         raise Exception(f"Unexpected collection; expected singleton of type {kind}")  # noqa: TRY002
     if not result:
         return []
-    check = _PARAM_CHECKS.get(kind)
+    check = param_check_table.get(kind)
     if check is None:
         raise Exception("Implement me for " + str(kind))  # noqa: TRY002
     return check(result[0])
-
-
-def _param_checks() -> dict[str, Any]:
-    from fhirpathpy import engine
-
-    return dict(engine.param_check_table)
-
-
-_PARAM_CHECKS = _param_checks()

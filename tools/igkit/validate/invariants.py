@@ -59,26 +59,19 @@ def check_element(
     constraints = node.constraints
     if not constraints:
         return
-    seen_constraints = run.seen_constraints
     for con in constraints:
         key = con["key"]
         native = NATIVE.get(key)
+        once = ("constraint", loc.expr, key)  # a profile repeats its base's invariants: evaluated once
         if native is not None:
             # cheap and pure: evaluated every time; only a failure is recorded (and reported once)
-            if native(value, frame, primitive_extension) is not False:
-                continue
-            seen = (loc.expr, key)
-            if seen in seen_constraints:
-                continue
-            seen_constraints.add(seen)
+            failed = native(value, frame, primitive_extension) is False and run.first_time(once)
         else:
-            seen = (loc.expr, key)
-            if seen in seen_constraints:
-                continue
-            seen_constraints.add(seen)
-            outcome = _evaluate(run, con["expression"], value, frame, type_code, key, primitive_extension)
-            if outcome is not False:
-                continue
+            failed = run.first_time(once) and (
+                _evaluate(run, con["expression"], value, frame, type_code, key, primitive_extension) is False
+            )
+        if not failed:
+            continue
         best_practice = any(
             isinstance(e, dict) and e.get("url") == BEST_PRACTICE and e.get("valueBoolean") is True
             for e in as_list(con.get("extension"))
